@@ -1,0 +1,56 @@
+// One run, three projects: pure unit tests, the HTTP e2e suite on SQLite, and the same e2e
+// suite on PostgreSQL (skipped, with a message, where PostgreSQL is not reachable).
+
+// Nest 12 ships as ES modules only. Node 20 loads them from our CommonJS build (require(esm)),
+// but Jest's module loader cannot before Node 24.9, so under Jest they are compiled to
+// CommonJS (once; Jest caches the result). See test/setup/esm-transformer.js.
+const ESM_PACKAGES = ['@nestjs'];
+const esmToCommonJs = '<rootDir>/test/setup/esm-transformer.js';
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+};
+
+// The e2e suite compiles with the full TypeScript program so that the Swagger plugin can read
+// the DTO types, exactly as `nest build` does; type errors are caught by `npm run typecheck`.
+const e2eTransform = {
+  '^.+\\.ts$': [
+    'ts-jest',
+    {
+      tsconfig: '<rootDir>/tsconfig.json',
+      diagnostics: false,
+      astTransformers: { before: ['<rootDir>/test/setup/swagger-transformer.js'] },
+    },
+  ],
+  '^.+\\.js$': esmToCommonJs,
+};
+
+const e2e = (name, engineSetup, extra = {}) => ({
+  ...common,
+  displayName: name,
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: e2eTransform,
+  setupFiles: [engineSetup],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.unit.json', diagnostics: false }],
+        '^.+\\.js$': esmToCommonJs,
+      },
+    },
+    e2e('e2e-sqlite', '<rootDir>/test/setup/engine-sqlite.ts'),
+    e2e('e2e-postgres', '<rootDir>/test/setup/engine-postgres.ts', {
+      globalSetup: '<rootDir>/test/setup/postgres-global-setup.js',
+    }),
+  ],
+};

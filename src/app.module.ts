@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { CommonModule } from './common/common.module';
+import { createValidationPipe } from './common/validation';
+import { validateEnv } from './config/env.validation';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { StrategiesModule } from './strategies/strategies.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
+    CommonModule,
+    DatabaseModule,
+    PartnershipsModule,
+    StrategiesModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

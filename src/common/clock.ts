@@ -1,0 +1,24 @@
+/** The time source of the application; tests and report generation pin it. */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+export class FixedClock extends Clock {
+  constructor(private instant: Date) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(this.instant.getTime());
+  }
+
+  set(instant: Date): void {
+    this.instant = instant;
+  }
+}

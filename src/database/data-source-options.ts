@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { postgresMigrations } from './migrations/postgres';
+import { sqliteMigrations } from './migrations/sqlite';
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export interface DatabaseSettings {
+  /** `postgres://…`: use PostgreSQL. Absent: use the embedded SQLite file. */
+  url?: string;
+  /** SQLite file, or `:memory:`. */
+  path: string;
+  /** PostgreSQL schema to work in (the e2e suite gives each worker its own). */
+  schema?: string;
+}
+
+export function engineOf(settings: Pick<DatabaseSettings, 'url'>): DatabaseEngine {
+  return settings.url ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The one description of the database, shared by the application, the CLI and the migration
+ * tools. The schema comes only from checked-in migrations, one set per engine, generated from
+ * the same entities; `npm run migration:check` fails when entities and migrations drift.
+ */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (settings.url) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: settings.url,
+      migrations: postgresMigrations,
+      uuidExtension: 'pgcrypto',
+      installExtensions: false,
+      // Only the search path is set, never TypeORM's `schema`: that would write the schema's
+      // name into generated migrations.
+      ...(settings.schema ? { extra: { options: `-c search_path=${settings.schema}` } } : {}),
+    };
+  }
+  const inMemory = settings.path === ':memory:';
+  if (!inMemory) {
+    mkdirSync(dirname(resolve(settings.path)), { recursive: true });
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: settings.path,
+    migrations: sqliteMigrations,
+    enableWAL: !inMemory,
+    timeout: 10_000,
+    prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnvironmentVariables } from '../config/env.validation';
+import { dataSourceOptions } from './data-source-options';
+import { ReferenceChecks } from './reference-checks';
+import { Transactions } from './transactions';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
+        ...dataSourceOptions({
+          url: config.get('DATABASE_URL', { infer: true }),
+          path: config.get('DATABASE_PATH', { infer: true }),
+          schema: config.get('DATABASE_SCHEMA', { infer: true }),
+        }),
+        // The schema is brought up to date before the first request is served.
+        migrationsRun: true,
+        migrationsTransactionMode: 'each',
+      }),
+    }),
+  ],
+  providers: [Transactions, ReferenceChecks],
+  exports: [Transactions, ReferenceChecks],
+})
+export class DatabaseModule {}

@@ -1,0 +1,25 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HealthDto } from './health.dto';
+
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Liveness and database reachability; needs no token. */
+  @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  async check(): Promise<HealthDto> {
+    const engine = this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new ServiceUnavailableException({ statusCode: 503, message: 'Database unreachable', status: 'error', database: engine });
+    }
+    return { status: 'ok', database: engine };
+  }
+}

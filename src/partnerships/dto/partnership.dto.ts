@@ -1,0 +1,80 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsOptionalText, IsText, QueryBoolean } from '../../common/validators';
+import { PARTNERSHIP_KINDS, type PartnershipKind } from '../partnership.entity';
+
+export class CreatePartnershipDto {
+  /** @example "Safer Wealden Partnership" */
+  @IsText(200)
+  name: string;
+
+  @ApiProperty({ enum: PARTNERSHIP_KINDS, example: 'thematic' })
+  @IsIn(PARTNERSHIP_KINDS)
+  kind: PartnershipKind;
+
+  /** Geographic area covered. @example "Wealden" */
+  @IsOptional()
+  @IsOptionalText(200)
+  area?: string | null;
+
+  /** The partnership this one reports to (e.g. a district LSP under the county LSP). */
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  /** Whether the partnership is required by law (e.g. Community Safety Partnerships). */
+  @IsOptional()
+  @IsBoolean()
+  statutory?: boolean;
+
+  /** @example "Cllr Ann Newton" */
+  @IsOptional()
+  @IsOptionalText(200)
+  chair?: string | null;
+
+  /** @example 4 */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  meetingsPerYear?: number | null;
+}
+
+export class UpdatePartnershipDto extends PartialType(CreatePartnershipDto, { skipNullProperties: false }) {}
+
+export class ListPartnershipsQuery extends PaginationQuery {
+  @ApiProperty({ enum: PARTNERSHIP_KINDS, required: false })
+  @IsOptional()
+  @IsIn(PARTNERSHIP_KINDS)
+  kind?: PartnershipKind;
+
+  /** Only the direct children of this partnership. */
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  statutory?: boolean;
+
+  /** Case-insensitive search in the name. */
+  @IsOptional()
+  @IsText(200)
+  q?: string;
+}
+
+export class PartnershipDto {
+  id: string;
+  name: string;
+  @ApiProperty({ enum: PARTNERSHIP_KINDS })
+  kind: PartnershipKind;
+  area: string | null;
+  parentId: string | null;
+  statutory: boolean;
+  chair: string | null;
+  meetingsPerYear: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/error.dto';
+import { ApiPageResponse, Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CreatePartnershipDto, ListPartnershipsQuery, PartnershipDto, UpdatePartnershipDto } from './dto/partnership.dto';
+import { PartnershipsService } from './partnerships.service';
+
+@ApiTags('partnerships')
+@Controller('partnerships')
+export class PartnershipsController {
+  constructor(private readonly partnerships: PartnershipsService) {}
+
+  /** List partnerships, filtered by kind, parent or name. */
+  @Get()
+  @ApiPageResponse(PartnershipDto)
+  @ApiErrors(400)
+  list(@Query() query: ListPartnershipsQuery): Promise<Page<PartnershipDto>> {
+    return this.partnerships.list(query);
+  }
+
+  /** Record a partnership (an LSP, a thematic partnership or another body). */
+  @Post()
+  @ApiErrors(400, 422)
+  create(@Body() dto: CreatePartnershipDto): Promise<PartnershipDto> {
+    return this.partnerships.create(dto);
+  }
+
+  @Get(':id')
+  @ApiErrors(400, 404)
+  get(@UuidParam('id') id: string): Promise<PartnershipDto> {
+    return this.partnerships.get(id);
+  }
+
+  /** Change a partnership; a new parent must exist and must not make it its own ancestor (409). */
+  @Patch(':id')
+  @ApiErrors(400, 404, 409, 422)
+  update(@UuidParam('id') id: string, @Body() dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+    return this.partnerships.update(id, dto);
+  }
+
+  /**
+   * Delete a partnership and its member list. Refused (409) while it has child partnerships,
+   * leads a strategy, owns a local priority or leads or supports an assignment.
+   */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiErrors(400, 404, 409)
+  remove(@UuidParam('id') id: string): Promise<void> {
+    return this.partnerships.remove(id);
+  }
+}

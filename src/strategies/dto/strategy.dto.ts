@@ -1,0 +1,66 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsIsoDate, IsOptionalText, IsText } from '../../common/validators';
+import { STRATEGY_STATUSES, type StrategyStatus } from '../strategy.entity';
+
+export class CreateStrategyDto {
+  /** @example "Pride of Place" */
+  @IsText(300)
+  title: string;
+
+  /** @example "East Sussex" */
+  @IsText(200)
+  area: string;
+
+  /** @example "East Sussex will be a place where everyone can thrive…" */
+  @IsOptional()
+  @IsOptionalText(10_000)
+  vision?: string | null;
+
+  /** First day of the strategy (YYYY-MM-DD). @example "2008-04-01" */
+  @IsIsoDate()
+  startDate: string;
+
+  /** Last day of the strategy (YYYY-MM-DD), after the start. @example "2026-03-31" */
+  @IsIsoDate()
+  endDate: string;
+
+  @ApiProperty({ enum: STRATEGY_STATUSES, default: 'draft', required: false })
+  @IsOptional()
+  @IsIn(STRATEGY_STATUSES)
+  status?: StrategyStatus;
+
+  /** The LSP that owns the strategy (a partnership of kind `lsp`). */
+  @IsUUID()
+  leadPartnershipId: string;
+}
+
+export class UpdateStrategyDto extends PartialType(CreateStrategyDto, { skipNullProperties: false }) {}
+
+export class ListStrategiesQuery extends PaginationQuery {
+  @ApiProperty({ enum: STRATEGY_STATUSES, required: false })
+  @IsOptional()
+  @IsIn(STRATEGY_STATUSES)
+  status?: StrategyStatus;
+
+  @IsOptional()
+  @IsUUID()
+  leadPartnershipId?: string;
+}
+
+export class StrategyDto {
+  id: string;
+  title: string;
+  area: string;
+  vision: string | null;
+  /** @example "2008-04-01" */
+  startDate: string;
+  /** @example "2026-03-31" */
+  endDate: string;
+  @ApiProperty({ enum: STRATEGY_STATUSES })
+  status: StrategyStatus;
+  leadPartnershipId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsOptionalText, IsText } from '../../common/validators';
+import { THEME_KINDS, type ThemeKind } from '../theme.entity';
+
+export class CreateThemeDto {
+  /** @example "Community safety" */
+  @IsText(200)
+  title: string;
+
+  @ApiProperty({ enum: THEME_KINDS, default: 'theme', required: false })
+  @IsOptional()
+  @IsIn(THEME_KINDS)
+  kind?: ThemeKind;
+
+  @IsOptional()
+  @IsOptionalText(10_000)
+  description?: string | null;
+
+  /** Order in reports; defaults to after the existing themes. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  position?: number;
+}
+
+export class UpdateThemeDto extends PartialType(CreateThemeDto, { skipNullProperties: false }) {}
+
+export class ListThemesQuery extends PaginationQuery {
+  @ApiProperty({ enum: THEME_KINDS, required: false })
+  @IsOptional()
+  @IsIn(THEME_KINDS)
+  kind?: ThemeKind;
+}
+
+export class ThemeDto {
+  id: string;
+  strategyId: string;
+  title: string;
+  @ApiProperty({ enum: THEME_KINDS })
+  kind: ThemeKind;
+  description: string | null;
+  position: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/error.dto';
+import { ApiPageResponse, Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CreatePriorityDto, ListPrioritiesQuery, PriorityDto, UpdatePriorityDto } from './dto/priority.dto';
+import { PrioritiesService } from './priorities.service';
+
+@ApiTags('priorities')
+@Controller()
+export class PrioritiesController {
+  constructor(private readonly priorities: PrioritiesService) {}
+
+  @Get('strategies/:id/priorities')
+  @ApiPageResponse(PriorityDto)
+  @ApiErrors(400, 404)
+  list(@UuidParam('id') strategyId: string, @Query() query: ListPrioritiesQuery): Promise<Page<PriorityDto>> {
+    return this.priorities.list(strategyId, query);
+  }
+
+  /** A cross-cutting priority, or a partnership's local one; its themes must belong to the same strategy (422). */
+  @Post('strategies/:id/priorities')
+  @ApiErrors(400, 404, 422)
+  create(@UuidParam('id') strategyId: string, @Body() dto: CreatePriorityDto): Promise<PriorityDto> {
+    return this.priorities.create(strategyId, dto);
+  }
+
+  @Get('priorities/:id')
+  @ApiErrors(400, 404)
+  get(@UuidParam('id') id: string): Promise<PriorityDto> {
+    return this.priorities.get(id);
+  }
+
+  @Patch('priorities/:id')
+  @ApiErrors(400, 404, 422)
+  update(@UuidParam('id') id: string, @Body() dto: UpdatePriorityDto): Promise<PriorityDto> {
+    return this.priorities.update(id, dto);
+  }
+
+  @Delete('priorities/:id')
+  @HttpCode(204)
+  @ApiErrors(400, 404, 409)
+  remove(@UuidParam('id') id: string): Promise<void> {
+    return this.priorities.remove(id);
+  }
+}

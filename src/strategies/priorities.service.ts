@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { FieldError, notFound, unprocessable } from '../common/api-errors';
+import { Page, skipTake, toPage } from '../common/pagination';
+import { ReferenceChecks } from '../database/reference-checks';
+import { Transactions } from '../database/transactions';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { CreatePriorityDto, ListPrioritiesQuery, PriorityDto, UpdatePriorityDto } from './dto/priority.dto';
+import { Priority } from './priority.entity';
+import { StrategiesService } from './strategies.service';
+import { toPriorityDto } from './strategy.mapper';
+import { Theme } from './theme.entity';
+
+@Injectable()
+export class PrioritiesService {
+  constructor(
+    @InjectRepository(Priority) private readonly priorities: Repository<Priority>,
+    private readonly strategies: StrategiesService,
+    private readonly partnerships: PartnershipsService,
+    private readonly transactions: Transactions,
+    private readonly references: ReferenceChecks,
+  ) {
+    references.register('strategy', 'priorities', (m, id) => m.count(Priority, { where: { strategyId: id } }));
+    references.register('partnership', 'local priorities', (m, id) =>
+      m.count(Priority, { where: { partnershipId: id } }),
+    );
+  }
+
+  async list(strategyId: string, query: ListPrioritiesQuery): Promise<Page<PriorityDto>> {
+    await this.strategies.find(strategyId);
+    const qb = this.priorities
+      .createQueryBuilder('priority')
+      .where('priority.strategyId = :strategyId', { strategyId })
+      .orderBy('priority.title', 'ASC')
+      .addOrderBy('priority.id', 'ASC');
+    if (query.kind) qb.andWhere('priority.kind = :kind', { kind: query.kind });
+    if (query.partnershipId) qb.andWhere('priority.partnershipId = :pid', { pid: query.partnershipId });
+    if (query.themeId) {
+      qb.andWhere(
+        'priority.id IN (SELECT pt."priorityId" FROM priority_themes pt WHERE pt."themeId" = :themeId)',
+        { themeId: query.themeId },
+      );
+    }
+    const { skip, take } = skipTake(query);
+    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
+    await this.loadThemes(rows);
+    return toPage(rows.map(toPriorityDto), total, query);
+  }
+
+  async get(id: string): Promise<PriorityDto> {
+    return toPriorityDto(await this.find(id));
+  }
+
+  async find(id: string, manager?: EntityManager): Promise<Priority> {
+    const found = await (manager?.getRepository(Priority) ?? this.priorities).findOne({
+      where: { id },
+      relations: { themes: true },
+    });
+    if (!found) throw notFound('Priority', id);
+    return found;
+  }
+
+  async create(strategyId: string, dto: CreatePriorityDto): Promise<PriorityDto> {
+    return this.transactions.run(async (manager) => {
+      await this.strategies.find(strategyId, manager);
+      const partnershipId = dto.partnershipId ?? null;
+      await this.assertOwnership(dto.kind, partnershipId, manager);
+      const themes = await this.themesOfStrategy(strategyId, dto.themeIds ?? [], manager);
+      const priority = manager.create(Priority, { strategyId, title: dto.title, kind: dto.kind, partnershipId, themes });
+      return toPriorityDto(await manager.save(priority));
+    });
+  }
+
+  async update(id: string, dto: UpdatePriorityDto): Promise<PriorityDto> {
+    return this.transactions.run(async (manager) => {
+      const priority = await this.find(id, manager);
+      const kind = dto.kind ?? priority.kind;
+      const partnershipId = dto.partnershipId !== undefined ? dto.partnershipId : priority.partnershipId;
+      if (dto.kind !== undefined || dto.partnershipId !== undefined) {
+        await this.assertOwnership(kind, partnershipId, manager);
+      }
+      if (dto.themeIds) {
+        priority.themes = await this.themesOfStrategy(priority.strategyId, dto.themeIds, manager);
+      }
+      if (dto.title !== undefined) priority.title = dto.title;
+      priority.kind = kind;
+      priority.partnershipId = partnershipId;
+      return toPriorityDto(await manager.save(priority));
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const priority = await this.find(id, manager);
+      await this.references.assertUnreferenced('priority', manager, id, `Priority "${priority.title}"`);
+      await manager.remove(priority);
+    });
+  }
+
+  /** A local priority belongs to one partnership; a cross-cutting one to the whole strategy. */
+  private async assertOwnership(kind: string, partnershipId: string | null, manager: EntityManager) {
+    if (kind === 'local' && !partnershipId) {
+      throw unprocessable('A local priority must name the partnership it belongs to', [
+        { field: 'partnershipId', message: 'partnershipId is required when kind is local' },
+      ]);
+    }
+    if (kind === 'cross-cutting' && partnershipId) {
+      throw unprocessable('A cross-cutting priority belongs to the whole strategy, not one partnership', [
+        { field: 'partnershipId', message: 'partnershipId must be empty when kind is cross-cutting' },
+      ]);
+    }
+    if (partnershipId) await this.partnerships.findReferenced(partnershipId, 'partnershipId', manager);
+  }
+
+  private async themesOfStrategy(strategyId: string, themeIds: string[], manager: EntityManager): Promise<Theme[]> {
+    if (themeIds.length === 0) return [];
+    const themes = await manager.findBy(Theme, { id: In(themeIds) });
+    const errors: FieldError[] = [];
+    themeIds.forEach((themeId, index) => {
+      const theme = themes.find((t) => t.id === themeId);
+      if (!theme) {
+        errors.push({ field: `themeIds.${index}`, message: `theme ${themeId} does not exist` });
+      } else if (theme.strategyId !== strategyId) {
+        errors.push({ field: `themeIds.${index}`, message: `theme ${themeId} belongs to another strategy` });
+      }
+    });
+    if (errors.length > 0) throw unprocessable('Every theme must belong to the same strategy', errors);
+    return themes;
+  }
+
+  private async loadThemes(rows: Priority[]): Promise<void> {
+    if (rows.length === 0) return;
+    const withThemes = await this.priorities.find({
+      where: { id: In(rows.map((r) => r.id)) },
+      relations: { themes: true },
+    });
+    const byId = new Map(withThemes.map((p) => [p.id, p.themes ?? []]));
+    for (const row of rows) row.themes = byId.get(row.id) ?? [];
+  }
+}

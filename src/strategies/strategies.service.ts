@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { notFound, unprocessable } from '../common/api-errors';
+import { Page, skipTake, toPage } from '../common/pagination';
+import { ReferenceChecks } from '../database/reference-checks';
+import { Transactions } from '../database/transactions';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { CreateStrategyDto, ListStrategiesQuery, StrategyDto, UpdateStrategyDto } from './dto/strategy.dto';
+import { toStrategyDto } from './strategy.mapper';
+import { Strategy } from './strategy.entity';
+
+@Injectable()
+export class StrategiesService {
+  constructor(
+    @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
+    private readonly partnerships: PartnershipsService,
+    private readonly transactions: Transactions,
+    private readonly references: ReferenceChecks,
+  ) {
+    references.register('partnership', 'strategies it leads', (m, id) =>
+      m.count(Strategy, { where: { leadPartnershipId: id } }),
+    );
+  }
+
+  async list(query: ListStrategiesQuery): Promise<Page<StrategyDto>> {
+    const where: FindOptionsWhere<Strategy> = {};
+    if (query.status) where.status = query.status;
+    if (query.leadPartnershipId) where.leadPartnershipId = query.leadPartnershipId;
+    const [rows, total] = await this.strategies.findAndCount({
+      where,
+      order: { startDate: 'DESC', title: 'ASC', id: 'ASC' },
+      ...skipTake(query),
+    });
+    return toPage(rows.map(toStrategyDto), total, query);
+  }
+
+  async get(id: string): Promise<StrategyDto> {
+    return toStrategyDto(await this.find(id));
+  }
+
+  /** The strategy, or 404. */
+  async find(id: string, manager?: EntityManager): Promise<Strategy> {
+    const found = await (manager?.getRepository(Strategy) ?? this.strategies).findOneBy({ id });
+    if (!found) throw notFound('Strategy', id);
+    return found;
+  }
+
+  async create(dto: CreateStrategyDto): Promise<StrategyDto> {
+    return this.transactions.run(async (manager) => {
+      assertDates(dto.startDate, dto.endDate);
+      await this.assertLeadIsLsp(dto.leadPartnershipId, manager);
+      const strategy = manager.create(Strategy, { ...dto, vision: dto.vision ?? null, status: dto.status ?? 'draft' });
+      return toStrategyDto(await manager.save(strategy));
+    });
+  }
+
+  async update(id: string, dto: UpdateStrategyDto): Promise<StrategyDto> {
+    return this.transactions.run(async (manager) => {
+      const strategy = await this.find(id, manager);
+      assertDates(dto.startDate ?? strategy.startDate, dto.endDate ?? strategy.endDate);
+      if (dto.leadPartnershipId && dto.leadPartnershipId !== strategy.leadPartnershipId) {
+        await this.assertLeadIsLsp(dto.leadPartnershipId, manager);
+      }
+      manager.merge(Strategy, strategy, dto);
+      return toStrategyDto(await manager.save(strategy));
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const strategy = await this.find(id, manager);
+      await this.references.assertUnreferenced('strategy', manager, id, `Strategy "${strategy.title}"`);
+      await manager.remove(strategy);
+    });
+  }
+
+  private async assertLeadIsLsp(partnershipId: string, manager: EntityManager): Promise<void> {
+    const lead = await this.partnerships.findReferenced(partnershipId, 'leadPartnershipId', manager);
+    if (lead.kind !== 'lsp') {
+      throw unprocessable('A strategy must be led by a Local Strategic Partnership', [
+        { field: 'leadPartnershipId', message: `"${lead.name}" is a ${lead.kind} partnership, not an lsp` },
+      ]);
+    }
+  }
+}
+
+function assertDates(startDate: string, endDate: string): void {
+  if (endDate <= startDate) {
+    throw unprocessable('The strategy must end after it starts', [
+      { field: 'endDate', message: `endDate ${endDate} must be after startDate ${startDate}` },
+    ]);
+  }
+}

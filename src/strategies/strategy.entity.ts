@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Partnership } from '../partnerships/partnership.entity';
+
+export const STRATEGY_STATUSES = ['draft', 'adopted', 'archived'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+/** A Sustainable Community Strategy: an area's long-term vision, led by an LSP. */
+@Entity('strategies')
+export class Strategy {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  area: string;
+
+  @Column({ type: 'text', nullable: true })
+  vision: string | null;
+
+  /** ISO date (YYYY-MM-DD). */
+  @Column({ type: 'date' })
+  startDate: string;
+
+  /** ISO date (YYYY-MM-DD). */
+  @Column({ type: 'date' })
+  endDate: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: StrategyStatus;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  leadPartnershipId: string;
+
+  @ManyToOne(() => Partnership, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'leadPartnershipId' })
+  leadPartnership?: Partnership;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

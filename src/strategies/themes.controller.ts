@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/error.dto';
+import { ApiPageResponse, Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CreateThemeDto, ListThemesQuery, ThemeDto, UpdateThemeDto } from './dto/theme.dto';
+import { ThemesService } from './themes.service';
+
+@ApiTags('themes')
+@Controller()
+export class ThemesController {
+  constructor(private readonly themes: ThemesService) {}
+
+  /** The themes and population groups of a strategy, in report order. */
+  @Get('strategies/:id/themes')
+  @ApiPageResponse(ThemeDto)
+  @ApiErrors(400, 404)
+  list(@UuidParam('id') strategyId: string, @Query() query: ListThemesQuery): Promise<Page<ThemeDto>> {
+    return this.themes.list(strategyId, query);
+  }
+
+  @Post('strategies/:id/themes')
+  @ApiErrors(400, 404)
+  create(@UuidParam('id') strategyId: string, @Body() dto: CreateThemeDto): Promise<ThemeDto> {
+    return this.themes.create(strategyId, dto);
+  }
+
+  @Get('themes/:id')
+  @ApiErrors(400, 404)
+  get(@UuidParam('id') id: string): Promise<ThemeDto> {
+    return this.themes.get(id);
+  }
+
+  @Patch('themes/:id')
+  @ApiErrors(400, 404)
+  update(@UuidParam('id') id: string, @Body() dto: UpdateThemeDto): Promise<ThemeDto> {
+    return this.themes.update(id, dto);
+  }
+
+  /** Delete a theme (its links to priorities go with it); refused (409) while targets belong to it. */
+  @Delete('themes/:id')
+  @HttpCode(204)
+  @ApiErrors(400, 404, 409)
+  remove(@UuidParam('id') id: string): Promise<void> {
+    return this.themes.remove(id);
+  }
+}

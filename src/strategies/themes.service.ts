@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { notFound } from '../common/api-errors';
+import { Page, skipTake, toPage } from '../common/pagination';
+import { ReferenceChecks } from '../database/reference-checks';
+import { Transactions } from '../database/transactions';
+import { CreateThemeDto, ListThemesQuery, ThemeDto, UpdateThemeDto } from './dto/theme.dto';
+import { StrategiesService } from './strategies.service';
+import { toThemeDto } from './strategy.mapper';
+import { Theme } from './theme.entity';
+
+@Injectable()
+export class ThemesService {
+  constructor(
+    @InjectRepository(Theme) private readonly themes: Repository<Theme>,
+    private readonly strategies: StrategiesService,
+    private readonly transactions: Transactions,
+    private readonly references: ReferenceChecks,
+  ) {
+    references.register('strategy', 'themes', (m, id) => m.count(Theme, { where: { strategyId: id } }));
+  }
+
+  async list(strategyId: string, query: ListThemesQuery): Promise<Page<ThemeDto>> {
+    await this.strategies.find(strategyId);
+    const where: FindOptionsWhere<Theme> = { strategyId };
+    if (query.kind) where.kind = query.kind;
+    const [rows, total] = await this.themes.findAndCount({
+      where,
+      order: { position: 'ASC', title: 'ASC', id: 'ASC' },
+      ...skipTake(query),
+    });
+    return toPage(rows.map(toThemeDto), total, query);
+  }
+
+  async get(id: string): Promise<ThemeDto> {
+    return toThemeDto(await this.find(id));
+  }
+
+  async find(id: string, manager?: EntityManager): Promise<Theme> {
+    const found = await (manager?.getRepository(Theme) ?? this.themes).findOneBy({ id });
+    if (!found) throw notFound('Theme', id);
+    return found;
+  }
+
+  async create(strategyId: string, dto: CreateThemeDto): Promise<ThemeDto> {
+    return this.transactions.run(async (manager) => {
+      await this.strategies.find(strategyId, manager);
+      const position =
+        dto.position ?? (await manager.count(Theme, { where: { strategyId } }));
+      const theme = manager.create(Theme, {
+        strategyId,
+        title: dto.title,
+        kind: dto.kind ?? 'theme',
+        description: dto.description ?? null,
+        position,
+      });
+      return toThemeDto(await manager.save(theme));
+    });
+  }
+
+  async update(id: string, dto: UpdateThemeDto): Promise<ThemeDto> {
+    return this.transactions.run(async (manager) => {
+      const theme = await this.find(id, manager);
+      manager.merge(Theme, theme, dto);
+      return toThemeDto(await manager.save(theme));
+    });
+  }
+
+  /** Deleting a theme unlinks it from priorities; it is refused while targets belong to it. */
+  async remove(id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const theme = await this.find(id, manager);
+      await this.references.assertUnreferenced('theme', manager, id, `Theme "${theme.title}"`);
+      await manager.remove(theme);
+    });
+  }
+}

@@ -1,0 +1,9 @@
+// Runs before each e2e test file of the PostgreSQL pass: a schema of its own per test file,
+// created (and dropped) by test/helpers/app.ts.
+import { randomBytes } from 'node:crypto';
+
+process.env.TEST_DB_ENGINE = 'postgres';
+process.env.DATABASE_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+process.env.DATABASE_SCHEMA = `e2e_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.NODE_ENV = 'test';

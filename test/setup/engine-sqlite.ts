@@ -1,0 +1,11 @@
+// Runs before each e2e test file of the SQLite pass: a fresh database file per test file.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+process.env.TEST_DB_ENGINE = 'sqlite';
+process.env.DATABASE_PATH = join(mkdtempSync(join(tmpdir(), 'scs-e2e-')), 'e2e.sqlite');
+delete process.env.DATABASE_URL;
+delete process.env.DATABASE_SCHEMA;
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.NODE_ENV = 'test';
