@@ -21,7 +21,9 @@ const e2eTransform = {
     'ts-jest',
     {
       tsconfig: '<rootDir>/tsconfig.json',
-      diagnostics: false,
+      // Type errors are reported by `npm run typecheck`; TS151002 is ts-jest noting that
+      // `module: nodenext` is meant for isolatedModules, which the Swagger plugin cannot use.
+      diagnostics: { ignoreCodes: [151002], pathRegex: '^$' },
       astTransformers: { before: ['<rootDir>/test/setup/swagger-transformer.js'] },
     },
   ],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation';
@@ -9,12 +10,15 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { StrategiesModule } from './strategies/strategies.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
     CommonModule,
     DatabaseModule,
+    UsersModule,
+    AuthModule,
     PartnershipsModule,
     StrategiesModule,
   ],

@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -33,6 +34,22 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
       },
     }),
   );
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The Swagger UI page needs its own inline styles and the data: images it ships.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  const origins = env.CORS_ORIGINS?.split(',').map((o) => o.trim());
+  if (origins?.length) {
+    app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
+  }
   app.useBodyParser('json', { limit: env.BODY_LIMIT });
   app.enableShutdownHooks();
   setUpOpenApi(app);

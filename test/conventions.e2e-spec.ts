@@ -55,7 +55,7 @@ describeE2E('HTTP conventions', () => {
 
   it('refuses malformed JSON with 400 in the documented shape', async () => {
     const res = await t
-      .http()
+      .api()
       .post('/api/v1/partnerships')
       .set('Content-Type', 'application/json')
       .send('{"name": "Safer Wealden", ')
@@ -65,7 +65,7 @@ describeE2E('HTTP conventions', () => {
   });
 
   it('answers an unknown route with 404 in the documented shape', async () => {
-    const res = await t.http().get('/api/v1/no-such-thing').expect(404);
+    const res = await t.api().get('/api/v1/no-such-thing').expect(404);
     expect(res.body.statusCode).toBe(404);
     expect(typeof res.body.message).toBe('string');
   });
@@ -78,7 +78,7 @@ describeE2E('HTTP conventions', () => {
     ['parentId=nope', 'parentId'],
     ['colour=red', 'colour'],
   ])('refuses a bad list query (%s) naming %s', async (query, field) => {
-    const res = await t.http().get(`/api/v1/partnerships?${query}`).expect(400);
+    const res = await t.api().get(`/api/v1/partnerships?${query}`).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 });

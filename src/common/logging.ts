@@ -2,8 +2,8 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 
 /** The application's JSON-lines logger. Secrets never reach it. */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'scs-tracker' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -20,7 +20,8 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Routes Nest's own log calls (start-up, route mapping, errors) into the same JSON stream. */

@@ -16,3 +16,11 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }
+
+/**
+ * Validates a plain object against a DTO class exactly as the HTTP pipe does, for callers
+ * without HTTP (the command line, the demo seeder, CSV import). Throws the same 400.
+ */
+export async function validateDto<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
+  return createValidationPipe().transform(plain, { type: 'body', metatype: cls }) as Promise<T>;
+}

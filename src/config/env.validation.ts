@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -55,6 +56,63 @@ export class EnvironmentVariables {
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 512kb or 5mb' })
   BODY_LIMIT = '5mb';
+
+  /** Signs access tokens. Required in production; at least 32 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 30m, 8h or 7d' })
+  JWT_EXPIRES_IN = '8h';
+
+  /** With ADMIN_PASSWORD: the first administrator, created when the database has no users. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Comma-separated origins allowed to call the API from a browser; none by default. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s,]+)(,\s*https?:\/\/[^\s,]+)*$/, {
+    message: 'must be comma-separated origins such as https://scs.example.gov.uk',
+  })
+  CORS_ORIGINS?: string;
+
+  /** Requests per minute per client across the API; 0 (the default) turns the limit off. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (0 turns the limit off)' })
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 0;
+
+  /** Login attempts per minute per client before 429. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /** Express "trust proxy": the number of proxies in front of the service, so limits see real client addresses. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be the number of trusted proxy hops (0 for none)' })
+  @Min(0)
+  TRUST_PROXY = 0;
+}
+
+/** Used only outside production, where a missing JWT_SECRET is allowed for convenience. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-used-in-production';
+
+export function jwtSecretOf(secret: string | undefined, nodeEnv: string): string {
+  if (secret) return secret;
+  if (nodeEnv === 'production') throw new ConfigurationError('JWT_SECRET is required when NODE_ENV=production');
+  return DEVELOPMENT_JWT_SECRET;
 }
 
 export class ConfigurationError extends Error {}
@@ -65,6 +123,12 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     const reasons = Object.values(error.constraints ?? {}).join('; ');
     return `  - ${error.property}: ${reasons} (got ${JSON.stringify(raw[error.property])})`;
   });
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('  - JWT_SECRET: is required when NODE_ENV=production (the development default is never used there)');
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    problems.push('  - ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');
+  }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n${problems.join('\n')}`);
   }

@@ -20,7 +20,7 @@ interface SchemaQuery {
 }
 
 const PG_URL = process.env.MIGRATION_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SCRATCH_SCHEMA = 'scs_migration_scratch';
+const SCRATCH_SCHEMA = `scs_migration_scratch_${process.pid}`;
 const MIGRATIONS_DIR = resolve(process.cwd(), 'src/database/migrations');
 
 async function pendingQueries(engine: DatabaseEngine): Promise<{ up: SchemaQuery[]; down: SchemaQuery[] }> {

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Tracked } from '../database/tracked';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Partnership } from './partnership.entity';
 
 export const SECTORS = ['public', 'private', 'voluntary', 'community'] as const;
@@ -6,7 +7,7 @@ export type Sector = (typeof SECTORS)[number];
 
 /** A partner organisation sitting in a partnership. */
 @Entity('members')
-export class Member {
+export class Member extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -26,10 +27,4 @@ export class Member {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   role: string | null;
-
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

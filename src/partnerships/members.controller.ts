@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -7,6 +9,7 @@ import { CreateMemberDto, ListMembersQuery, MemberDto, UpdateMemberDto } from '.
 import { MembersService } from './members.service';
 
 @ApiTags('members')
+@ReadAccess()
 @Controller('partnerships/:id/members')
 export class MembersController {
   constructor(private readonly members: MembersService) {}
@@ -20,9 +23,10 @@ export class MembersController {
   }
 
   @Post()
+  @ManageAccess()
   @ApiErrors(400, 404)
-  create(@UuidParam('id') id: string, @Body() dto: CreateMemberDto): Promise<MemberDto> {
-    return this.members.create(id, dto);
+  create(@UuidParam('id') id: string, @Body() dto: CreateMemberDto, @CurrentUser() actor: Actor): Promise<MemberDto> {
+    return this.members.create(id, dto, actor);
   }
 
   @Get(':memberId')
@@ -32,16 +36,19 @@ export class MembersController {
   }
 
   @Patch(':memberId')
+  @ManageAccess()
   @ApiErrors(400, 404)
   update(
     @UuidParam('id') id: string,
     @UuidParam('memberId') memberId: string,
     @Body() dto: UpdateMemberDto,
+    @CurrentUser() actor: Actor,
   ): Promise<MemberDto> {
-    return this.members.update(id, memberId, dto);
+    return this.members.update(id, memberId, dto, actor);
   }
 
   @Delete(':memberId')
+  @ManageAccess()
   @HttpCode(204)
   @ApiErrors(400, 404)
   remove(@UuidParam('id') id: string, @UuidParam('memberId') memberId: string): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Actor } from '../auth/roles';
+import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
@@ -33,7 +35,7 @@ export class MembersService {
     return toMemberDto(await this.find(partnershipId, memberId));
   }
 
-  async create(partnershipId: string, dto: CreateMemberDto): Promise<MemberDto> {
+  async create(partnershipId: string, dto: CreateMemberDto, actor: Actor): Promise<MemberDto> {
     return this.transactions.run(async (manager) => {
       await this.partnerships.find(partnershipId, manager);
       const member = manager.create(Member, {
@@ -42,15 +44,15 @@ export class MembersService {
         sector: dto.sector,
         role: dto.role ?? null,
       });
-      return toMemberDto(await manager.save(member));
+      return toMemberDto(await manager.save(stamp(member, actor)));
     });
   }
 
-  async update(partnershipId: string, memberId: string, dto: UpdateMemberDto): Promise<MemberDto> {
+  async update(partnershipId: string, memberId: string, dto: UpdateMemberDto, actor: Actor): Promise<MemberDto> {
     return this.transactions.run(async (manager) => {
       const member = await this.find(partnershipId, memberId);
       manager.merge(Member, member, dto);
-      return toMemberDto(await manager.save(member));
+      return toMemberDto(await manager.save(stamp(member, actor)));
     });
   }
 

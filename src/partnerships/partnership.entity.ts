@@ -1,13 +1,12 @@
+import { Tracked } from '../database/tracked';
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
 import { Member } from './member.entity';
 
@@ -15,7 +14,7 @@ export const PARTNERSHIP_KINDS = ['lsp', 'thematic', 'other'] as const;
 export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
 
 @Entity('partnerships')
-export class Partnership {
+export class Partnership extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -48,10 +47,4 @@ export class Partnership {
 
   @OneToMany(() => Member, (member) => member.partnership)
   members?: Member[];
-
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -7,6 +9,7 @@ import { CreatePartnershipDto, ListPartnershipsQuery, PartnershipDto, UpdatePart
 import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('partnerships')
+@ReadAccess()
 @Controller('partnerships')
 export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
@@ -21,9 +24,10 @@ export class PartnershipsController {
 
   /** Record a partnership (an LSP, a thematic partnership or another body). */
   @Post()
+  @ManageAccess()
   @ApiErrors(400, 422)
-  create(@Body() dto: CreatePartnershipDto): Promise<PartnershipDto> {
-    return this.partnerships.create(dto);
+  create(@Body() dto: CreatePartnershipDto, @CurrentUser() actor: Actor): Promise<PartnershipDto> {
+    return this.partnerships.create(dto, actor);
   }
 
   @Get(':id')
@@ -34,9 +38,10 @@ export class PartnershipsController {
 
   /** Change a partnership; a new parent must exist and must not make it its own ancestor (409). */
   @Patch(':id')
+  @ManageAccess()
   @ApiErrors(400, 404, 409, 422)
-  update(@UuidParam('id') id: string, @Body() dto: UpdatePartnershipDto): Promise<PartnershipDto> {
-    return this.partnerships.update(id, dto);
+  update(@UuidParam('id') id: string, @Body() dto: UpdatePartnershipDto, @CurrentUser() actor: Actor): Promise<PartnershipDto> {
+    return this.partnerships.update(id, dto, actor);
   }
 
   /**
@@ -44,6 +49,7 @@ export class PartnershipsController {
    * leads a strategy, owns a local priority or leads or supports an assignment.
    */
   @Delete(':id')
+  @ManageAccess()
   @HttpCode(204)
   @ApiErrors(400, 404, 409)
   remove(@UuidParam('id') id: string): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Actor } from '../auth/roles';
+import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, IsNull, Repository } from 'typeorm';
@@ -57,7 +59,7 @@ export class PartnershipsService {
     return found;
   }
 
-  async create(dto: CreatePartnershipDto): Promise<PartnershipDto> {
+  async create(dto: CreatePartnershipDto, actor: Actor): Promise<PartnershipDto> {
     return this.transactions.run(async (manager) => {
       if (dto.parentId) await this.findReferenced(dto.parentId, 'parentId', manager);
       const entity = manager.create(Partnership, {
@@ -69,11 +71,11 @@ export class PartnershipsService {
         chair: dto.chair ?? null,
         meetingsPerYear: dto.meetingsPerYear ?? null,
       });
-      return toPartnershipDto(await manager.save(entity));
+      return toPartnershipDto(await manager.save(stamp(entity, actor)));
     });
   }
 
-  async update(id: string, dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+  async update(id: string, dto: UpdatePartnershipDto, actor: Actor): Promise<PartnershipDto> {
     return this.transactions.run(async (manager) => {
       const entity = await this.find(id, manager);
       if (dto.parentId !== undefined && dto.parentId !== entity.parentId) {
@@ -90,7 +92,7 @@ export class PartnershipsService {
         }
       }
       manager.merge(Partnership, entity, dto);
-      return toPartnershipDto(await manager.save(entity));
+      return toPartnershipDto(await manager.save(stamp(entity, actor)));
     });
   }
 

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -7,6 +9,7 @@ import { CreatePriorityDto, ListPrioritiesQuery, PriorityDto, UpdatePriorityDto 
 import { PrioritiesService } from './priorities.service';
 
 @ApiTags('priorities')
+@ReadAccess()
 @Controller()
 export class PrioritiesController {
   constructor(private readonly priorities: PrioritiesService) {}
@@ -20,9 +23,10 @@ export class PrioritiesController {
 
   /** A cross-cutting priority, or a partnership's local one; its themes must belong to the same strategy (422). */
   @Post('strategies/:id/priorities')
+  @ManageAccess()
   @ApiErrors(400, 404, 422)
-  create(@UuidParam('id') strategyId: string, @Body() dto: CreatePriorityDto): Promise<PriorityDto> {
-    return this.priorities.create(strategyId, dto);
+  create(@UuidParam('id') strategyId: string, @Body() dto: CreatePriorityDto, @CurrentUser() actor: Actor): Promise<PriorityDto> {
+    return this.priorities.create(strategyId, dto, actor);
   }
 
   @Get('priorities/:id')
@@ -32,12 +36,14 @@ export class PrioritiesController {
   }
 
   @Patch('priorities/:id')
+  @ManageAccess()
   @ApiErrors(400, 404, 422)
-  update(@UuidParam('id') id: string, @Body() dto: UpdatePriorityDto): Promise<PriorityDto> {
-    return this.priorities.update(id, dto);
+  update(@UuidParam('id') id: string, @Body() dto: UpdatePriorityDto, @CurrentUser() actor: Actor): Promise<PriorityDto> {
+    return this.priorities.update(id, dto, actor);
   }
 
   @Delete('priorities/:id')
+  @ManageAccess()
   @HttpCode(204)
   @ApiErrors(400, 404, 409)
   remove(@UuidParam('id') id: string): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Actor } from '../auth/roles';
+import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -61,18 +63,18 @@ export class PrioritiesService {
     return found;
   }
 
-  async create(strategyId: string, dto: CreatePriorityDto): Promise<PriorityDto> {
+  async create(strategyId: string, dto: CreatePriorityDto, actor: Actor): Promise<PriorityDto> {
     return this.transactions.run(async (manager) => {
       await this.strategies.find(strategyId, manager);
       const partnershipId = dto.partnershipId ?? null;
       await this.assertOwnership(dto.kind, partnershipId, manager);
       const themes = await this.themesOfStrategy(strategyId, dto.themeIds ?? [], manager);
       const priority = manager.create(Priority, { strategyId, title: dto.title, kind: dto.kind, partnershipId, themes });
-      return toPriorityDto(await manager.save(priority));
+      return toPriorityDto(await manager.save(stamp(priority, actor)));
     });
   }
 
-  async update(id: string, dto: UpdatePriorityDto): Promise<PriorityDto> {
+  async update(id: string, dto: UpdatePriorityDto, actor: Actor): Promise<PriorityDto> {
     return this.transactions.run(async (manager) => {
       const priority = await this.find(id, manager);
       const kind = dto.kind ?? priority.kind;
@@ -86,7 +88,7 @@ export class PrioritiesService {
       if (dto.title !== undefined) priority.title = dto.title;
       priority.kind = kind;
       priority.partnershipId = partnershipId;
-      return toPriorityDto(await manager.save(priority));
+      return toPriorityDto(await manager.save(stamp(priority, actor)));
     });
   }
 

@@ -1,6 +1,6 @@
+import { Tracked } from '../database/tracked';
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
@@ -8,7 +8,6 @@ import {
   ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
 import { Partnership } from '../partnerships/partnership.entity';
 import { Strategy } from './strategy.entity';
@@ -18,7 +17,7 @@ export const PRIORITY_KINDS = ['cross-cutting', 'local'] as const;
 export type PriorityKind = (typeof PRIORITY_KINDS)[number];
 
 @Entity('priorities')
-export class Priority {
+export class Priority extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -52,10 +51,4 @@ export class Priority {
     inverseJoinColumn: { name: 'themeId', referencedColumnName: 'id' },
   })
   themes?: Theme[];
-
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -7,6 +9,7 @@ import { CreateStrategyDto, ListStrategiesQuery, StrategyDto, UpdateStrategyDto 
 import { StrategiesService } from './strategies.service';
 
 @ApiTags('strategies')
+@ReadAccess()
 @Controller('strategies')
 export class StrategiesController {
   constructor(private readonly strategies: StrategiesService) {}
@@ -20,9 +23,10 @@ export class StrategiesController {
 
   /** Record a Sustainable Community Strategy, led by an LSP, ending after it starts. */
   @Post()
+  @ManageAccess()
   @ApiErrors(400, 422)
-  create(@Body() dto: CreateStrategyDto): Promise<StrategyDto> {
-    return this.strategies.create(dto);
+  create(@Body() dto: CreateStrategyDto, @CurrentUser() actor: Actor): Promise<StrategyDto> {
+    return this.strategies.create(dto, actor);
   }
 
   @Get(':id')
@@ -32,13 +36,15 @@ export class StrategiesController {
   }
 
   @Patch(':id')
+  @ManageAccess()
   @ApiErrors(400, 404, 422)
-  update(@UuidParam('id') id: string, @Body() dto: UpdateStrategyDto): Promise<StrategyDto> {
-    return this.strategies.update(id, dto);
+  update(@UuidParam('id') id: string, @Body() dto: UpdateStrategyDto, @CurrentUser() actor: Actor): Promise<StrategyDto> {
+    return this.strategies.update(id, dto, actor);
   }
 
   /** Delete an empty strategy; refused (409) while it has themes, priorities or targets — archive it instead. */
   @Delete(':id')
+  @ManageAccess()
   @HttpCode(204)
   @ApiErrors(400, 404, 409)
   remove(@UuidParam('id') id: string): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Actor } from '../auth/roles';
+import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
@@ -46,16 +48,16 @@ export class StrategiesService {
     return found;
   }
 
-  async create(dto: CreateStrategyDto): Promise<StrategyDto> {
+  async create(dto: CreateStrategyDto, actor: Actor): Promise<StrategyDto> {
     return this.transactions.run(async (manager) => {
       assertDates(dto.startDate, dto.endDate);
       await this.assertLeadIsLsp(dto.leadPartnershipId, manager);
       const strategy = manager.create(Strategy, { ...dto, vision: dto.vision ?? null, status: dto.status ?? 'draft' });
-      return toStrategyDto(await manager.save(strategy));
+      return toStrategyDto(await manager.save(stamp(strategy, actor)));
     });
   }
 
-  async update(id: string, dto: UpdateStrategyDto): Promise<StrategyDto> {
+  async update(id: string, dto: UpdateStrategyDto, actor: Actor): Promise<StrategyDto> {
     return this.transactions.run(async (manager) => {
       const strategy = await this.find(id, manager);
       assertDates(dto.startDate ?? strategy.startDate, dto.endDate ?? strategy.endDate);
@@ -63,7 +65,7 @@ export class StrategiesService {
         await this.assertLeadIsLsp(dto.leadPartnershipId, manager);
       }
       manager.merge(Strategy, strategy, dto);
-      return toStrategyDto(await manager.save(strategy));
+      return toStrategyDto(await manager.save(stamp(strategy, actor)));
     });
   }
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Tracked } from '../database/tracked';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Partnership } from '../partnerships/partnership.entity';
 
 export const STRATEGY_STATUSES = ['draft', 'adopted', 'archived'] as const;
@@ -6,7 +7,7 @@ export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
 /** A Sustainable Community Strategy: an area's long-term vision, led by an LSP. */
 @Entity('strategies')
-export class Strategy {
+export class Strategy extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -38,10 +39,4 @@ export class Strategy {
   @ManyToOne(() => Partnership, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leadPartnershipId' })
   leadPartnership?: Partnership;
-
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

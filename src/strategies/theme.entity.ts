@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Tracked } from '../database/tracked';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Strategy } from './strategy.entity';
 
 export const THEME_KINDS = ['theme', 'population-group'] as const;
@@ -6,7 +7,7 @@ export type ThemeKind = (typeof THEME_KINDS)[number];
 
 /** A subject area of a strategy, or one of its population groups. */
 @Entity('themes')
-export class Theme {
+export class Theme extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -30,10 +31,4 @@ export class Theme {
   /** Order in which reports present the themes. */
   @Column({ type: 'integer', default: 0 })
   position: number;
-
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -7,6 +9,7 @@ import { CreateThemeDto, ListThemesQuery, ThemeDto, UpdateThemeDto } from './dto
 import { ThemesService } from './themes.service';
 
 @ApiTags('themes')
+@ReadAccess()
 @Controller()
 export class ThemesController {
   constructor(private readonly themes: ThemesService) {}
@@ -20,9 +23,10 @@ export class ThemesController {
   }
 
   @Post('strategies/:id/themes')
+  @ManageAccess()
   @ApiErrors(400, 404)
-  create(@UuidParam('id') strategyId: string, @Body() dto: CreateThemeDto): Promise<ThemeDto> {
-    return this.themes.create(strategyId, dto);
+  create(@UuidParam('id') strategyId: string, @Body() dto: CreateThemeDto, @CurrentUser() actor: Actor): Promise<ThemeDto> {
+    return this.themes.create(strategyId, dto, actor);
   }
 
   @Get('themes/:id')
@@ -32,13 +36,15 @@ export class ThemesController {
   }
 
   @Patch('themes/:id')
+  @ManageAccess()
   @ApiErrors(400, 404)
-  update(@UuidParam('id') id: string, @Body() dto: UpdateThemeDto): Promise<ThemeDto> {
-    return this.themes.update(id, dto);
+  update(@UuidParam('id') id: string, @Body() dto: UpdateThemeDto, @CurrentUser() actor: Actor): Promise<ThemeDto> {
+    return this.themes.update(id, dto, actor);
   }
 
   /** Delete a theme (its links to priorities go with it); refused (409) while targets belong to it. */
   @Delete('themes/:id')
+  @ManageAccess()
   @HttpCode(204)
   @ApiErrors(400, 404, 409)
   remove(@UuidParam('id') id: string): Promise<void> {

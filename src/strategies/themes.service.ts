@@ -1,3 +1,5 @@
+import type { Actor } from '../auth/roles';
+import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
@@ -43,7 +45,7 @@ export class ThemesService {
     return found;
   }
 
-  async create(strategyId: string, dto: CreateThemeDto): Promise<ThemeDto> {
+  async create(strategyId: string, dto: CreateThemeDto, actor: Actor): Promise<ThemeDto> {
     return this.transactions.run(async (manager) => {
       await this.strategies.find(strategyId, manager);
       const position =
@@ -55,15 +57,15 @@ export class ThemesService {
         description: dto.description ?? null,
         position,
       });
-      return toThemeDto(await manager.save(theme));
+      return toThemeDto(await manager.save(stamp(theme, actor)));
     });
   }
 
-  async update(id: string, dto: UpdateThemeDto): Promise<ThemeDto> {
+  async update(id: string, dto: UpdateThemeDto, actor: Actor): Promise<ThemeDto> {
     return this.transactions.run(async (manager) => {
       const theme = await this.find(id, manager);
       manager.merge(Theme, theme, dto);
-      return toThemeDto(await manager.save(theme));
+      return toThemeDto(await manager.save(stamp(theme, actor)));
     });
   }
 

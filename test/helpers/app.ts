@@ -7,8 +7,12 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { Clock, FixedClock } from '../../src/common/clock';
-import { createLogger } from '../../src/common/logging';
+import { createLogger, PinoNestLogger } from '../../src/common/logging';
 import { validateEnv } from '../../src/config/env.validation';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src/auth/roles';
+import { UsersService } from '../../src/users/users.service';
 
 export const engine = (process.env.TEST_DB_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
 const postgresSkipped = engine === 'postgres' && process.env.TEST_PG_AVAILABLE !== '1';
@@ -23,12 +27,30 @@ export const describeE2E = (name: string, body: () => void) =>
 export const DEFAULT_NOW = new Date('2025-11-15T10:00:00Z');
 
 type Agent = ReturnType<typeof request>;
+type Req = ReturnType<Agent['get']>;
+
+/** Requests sent with one user's bearer token. */
+export interface ApiClient {
+  get(path: string): Req;
+  post(path: string): Req;
+  patch(path: string): Req;
+  put(path: string): Req;
+  delete(path: string): Req;
+  /** The user behind the token. */
+  user: { id: string; email: string; role: Role; partnershipIds: string[] };
+}
+
+export const ADMIN = { email: process.env.ADMIN_EMAIL!, password: process.env.ADMIN_PASSWORD! };
 
 export interface TestApp {
   app: NestExpressApplication;
   clock: FixedClock;
   /** Anonymous requests. */
   http: () => Agent;
+  /** Requests as a coordinator (the role that sets up and manages strategies). */
+  api: () => ApiClient;
+  /** Requests as a (new or cached) user of that role; officers need their partnerships. */
+  as(role: Role, partnershipIds?: string[]): Promise<ApiClient>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -43,7 +65,7 @@ async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
 }
 
 /** Boots the real AppModule, with migrations run, against this test file's own database. */
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: Date; logs?: string[] } = {}): Promise<TestApp> {
   const schema = process.env.DATABASE_SCHEMA;
   if (engine === 'postgres' && schema) {
     await withPg((c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`));
@@ -54,12 +76,47 @@ export async function createTestApp(options: { now?: Date } = {}): Promise<TestA
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureApp(app, validateEnv(process.env), createLogger('silent'));
+  // With `logs`, every log line (requests and application) is captured at the most verbose level.
+  const logs = options.logs;
+  const logger = logs
+    ? createLogger('trace', { write: (line: string) => void logs.push(line) })
+    : createLogger('silent');
+  if (logs) app.useLogger(new PinoNestLogger(logger));
+  configureApp(app, validateEnv(process.env), logger);
   await app.init();
+  const server = app.getHttpServer();
+  const clients = new Map<string, ApiClient>();
+  const as = async (role: Role, partnershipIds: string[] = []): Promise<ApiClient> => {
+    const key = `${role}:${[...partnershipIds].sort().join(',')}`;
+    const cached = clients.get(key);
+    if (cached) return cached;
+    const user = await app.get(UsersService).create({
+      email: `${role}-${randomUUID().slice(0, 8)}@e2e.test`,
+      name: `E2E ${role}`,
+      role,
+      password: 'e2e-password-123',
+      partnershipIds,
+    });
+    const token = await app.get(JwtService).signAsync({ sub: user.id, role });
+    const auth = (test: Req) => test.set('Authorization', `Bearer ${token}`);
+    const client: ApiClient = {
+      get: (path) => auth(request(server).get(path)),
+      post: (path) => auth(request(server).post(path)),
+      patch: (path) => auth(request(server).patch(path)),
+      put: (path) => auth(request(server).put(path)),
+      delete: (path) => auth(request(server).delete(path)),
+      user: { id: user.id, email: user.email, role, partnershipIds },
+    };
+    clients.set(key, client);
+    return client;
+  };
+  const coordinator = await as('coordinator');
   return {
     app,
     clock,
-    http: () => request(app.getHttpServer()),
+    http: () => request(server),
+    api: () => coordinator,
+    as,
     async close({ keepData = false } = {}) {
       await app.close();
       if (keepData) return;

@@ -7,3 +7,6 @@ process.env.DATABASE_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0
 process.env.DATABASE_SCHEMA = `e2e_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.NODE_ENV = 'test';
+process.env.JWT_SECRET = 'e2e-test-secret-that-is-at-least-32-characters';
+process.env.ADMIN_EMAIL = 'admin@e2e.test';
+process.env.ADMIN_PASSWORD = 'admin-password-e2e';

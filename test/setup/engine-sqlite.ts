@@ -9,3 +9,6 @@ delete process.env.DATABASE_URL;
 delete process.env.DATABASE_SCHEMA;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.NODE_ENV = 'test';
+process.env.JWT_SECRET = 'e2e-test-secret-that-is-at-least-32-characters';
+process.env.ADMIN_EMAIL = 'admin@e2e.test';
+process.env.ADMIN_PASSWORD = 'admin-password-e2e';

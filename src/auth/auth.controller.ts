@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorDto } from '../common/error.dto';
+import { ApiErrors } from '../common/error.dto';
+import { UserDto } from '../users/dto/user.dto';
+import { UsersService } from '../users/users.service';
+import { CurrentUser, Public, ReadAccess } from './access.decorators';
+import { AuthService } from './auth.service';
+import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { LoginThrottle } from './login-throttle';
+import type { Actor } from './roles';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** Exchange an email and password for a bearer token. Limited to a few attempts a minute per client. */
+  @Public()
+  @LoginThrottle()
+  @Post('login')
+  @HttpCode(200)
+  @ApiErrors(400)
+  @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Wrong email or password (the same answer for both)' })
+  @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many login attempts from this client; wait a minute' })
+  login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
+    return this.auth.login(dto.email, dto.password);
+  }
+
+  /** The signed-in user. */
+  @Get('me')
+  @ReadAccess()
+  me(@CurrentUser() actor: Actor): Promise<UserDto> {
+    return this.users.get(actor.id);
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { EnvironmentVariables, jwtSecretOf } from '../config/env.validation';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { isLoginThrottled } from './login-throttle';
+
+const MINUTE = 60_000;
+
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
+        secret: jwtSecretOf(config.get('JWT_SECRET', { infer: true }), config.get('NODE_ENV', { infer: true })),
+        signOptions: { expiresIn: config.get('JWT_EXPIRES_IN', { infer: true }), algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
+        const perMinute = config.get('RATE_LIMIT_PER_MINUTE', { infer: true });
+        return {
+          errorMessage: 'Too many requests from this client; try again in a minute',
+          throttlers: [
+            // Password guessing: counted on the login route only.
+            {
+              name: 'login',
+              ttl: MINUTE,
+              limit: config.get('LOGIN_ATTEMPTS_PER_MINUTE', { infer: true }),
+              skipIf: (context) => !isLoginThrottled(context),
+            },
+            // Off unless configured, so imports, scripts and report runs are never throttled by surprise.
+            { name: 'api', ttl: MINUTE, limit: Math.max(perMinute, 1), skipIf: () => perMinute === 0 },
+          ],
+        };
+      },
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+})
+export class AuthModule {}

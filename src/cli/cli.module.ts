@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommonModule } from '../common/common.module';
+import { validateEnv } from '../config/env.validation';
+import { DatabaseModule } from '../database/database.module';
+import { Partnership } from '../partnerships/partnership.entity';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
+import { UsersModule } from '../users/users.module';
+import { CreateUserCommand } from './create-user.command';
+
+/** The command line: the application's own modules and services, without HTTP. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
+    CommonModule,
+    DatabaseModule,
+    PartnershipsModule,
+    UsersModule,
+    TypeOrmModule.forFeature([Partnership]),
+  ],
+  providers: [CreateUserCommand],
+})
+export class CliModule {}

@@ -1,0 +1,19 @@
+import { CommandFactory } from 'nest-commander';
+import { ConfigurationError } from '../config/env.validation';
+import { CliModule } from './cli.module';
+
+async function main(): Promise<void> {
+  await CommandFactory.run(CliModule, {
+    logger: ['error', 'warn'],
+    errorHandler: (error) => {
+      console.error(error instanceof ConfigurationError ? error.message : `error: ${error.message}`);
+      process.exit(1);
+    },
+    serviceErrorHandler: (error) => {
+      console.error(`error: ${error.message}`);
+      process.exit(1);
+    },
+  });
+}
+
+void main();

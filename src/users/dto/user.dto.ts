@@ -1,0 +1,75 @@
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsText, QueryBoolean } from '../../common/validators';
+import { ROLES, type Role } from '../../auth/roles';
+
+const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export class CreateUserDto {
+  /** Case-insensitive and unique. @example "officer@wealden.gov.example" */
+  @Transform(lowerCase)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  /** @example "Priya Shah" */
+  @IsText(200)
+  name: string;
+
+  @ApiProperty({ enum: ROLES, example: 'partnership-officer' })
+  @IsIn(ROLES)
+  role: Role;
+
+  /** At least 10 characters. Write-only: never returned. */
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password: string;
+
+  /** The partnerships a partnership officer works for (required for that role, empty otherwise). */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  partnershipIds?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), { skipNullProperties: false }) {}
+
+export class ListUsersQuery extends PaginationQuery {
+  @ApiProperty({ enum: ROLES, required: false })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+
+  /** Users who work for this partnership. */
+  @IsOptional()
+  @IsUUID()
+  partnershipId?: string;
+}
+
+export class UserDto {
+  id: string;
+  email: string;
+  name: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+  partnershipIds: string[];
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,142 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
+import { Page, skipTake, toPage } from '../common/pagination';
+import { ReferenceChecks } from '../database/reference-checks';
+import { Transactions } from '../database/transactions';
+import { Partnership } from '../partnerships/partnership.entity';
+import type { Role } from '../auth/roles';
+import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+import { toUserDto } from './user.mapper';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+    private readonly transactions: Transactions,
+    references: ReferenceChecks,
+  ) {
+    references.register('partnership', 'officer accounts', (m, id) =>
+      m
+        .createQueryBuilder()
+        .select()
+        .from('user_partnerships', 'up')
+        .where('up."partnershipId" = :id', { id })
+        .getCount(),
+    );
+  }
+
+  async list(query: ListUsersQuery): Promise<Page<UserDto>> {
+    const qb = this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.partnerships', 'partnership')
+      .orderBy('user.email', 'ASC');
+    if (query.role) qb.andWhere('user.role = :role', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('user.active = :active', { active: query.active });
+    if (query.partnershipId) {
+      qb.andWhere('user.id IN (SELECT up."userId" FROM user_partnerships up WHERE up."partnershipId" = :pid)', {
+        pid: query.partnershipId,
+      });
+    }
+    const { skip, take } = skipTake(query);
+    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
+    return toPage(rows.map(toUserDto), total, query);
+  }
+
+  async get(id: string): Promise<UserDto> {
+    return toUserDto(await this.find(id));
+  }
+
+  /** The user behind a token, if it still exists and is active. */
+  findActive(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id, active: true }, relations: { partnerships: true } });
+  }
+
+  /** The active user with these credentials, or null; the same work is done either way. */
+  async authenticate(email: string, password: string): Promise<User | null> {
+    const user = await this.users.findOne({
+      where: { email: email.trim().toLowerCase() },
+      relations: { partnerships: true },
+    });
+    const valid = await this.hasher.verify(password, user?.passwordHash ?? null);
+    return valid && user?.active ? user : null;
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  async create(dto: CreateUserDto): Promise<UserDto> {
+    const email = dto.email.trim().toLowerCase();
+    return this.transactions.run(async (manager) => {
+      if (await manager.exists(User, { where: { email } })) {
+        throw conflict(`A user with email ${email} already exists`, [{ field: 'email', message: 'already in use' }]);
+      }
+      const partnerships = await this.partnershipsFor(dto.role, dto.partnershipIds ?? [], manager);
+      const user = manager.create(User, {
+        email,
+        name: dto.name,
+        role: dto.role,
+        active: dto.active ?? true,
+        passwordHash: await this.hasher.hash(dto.password),
+        partnerships,
+      });
+      const saved = await manager.save(user);
+      this.logger.log({ userId: saved.id, role: saved.role }, 'user created');
+      return toUserDto(saved);
+    });
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+    return this.transactions.run(async (manager) => {
+      const user = await this.find(id, manager);
+      const role = dto.role ?? user.role;
+      if (dto.role !== undefined || dto.partnershipIds !== undefined) {
+        const ids = dto.partnershipIds ?? (user.partnerships ?? []).map((p) => p.id);
+        user.partnerships = await this.partnershipsFor(role, ids, manager);
+      }
+      if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
+      if (dto.name !== undefined) user.name = dto.name;
+      if (dto.active !== undefined) user.active = dto.active;
+      user.role = role;
+      return toUserDto(await manager.save(user));
+    });
+  }
+
+  private async find(id: string, manager?: EntityManager): Promise<User> {
+    const user = await (manager?.getRepository(User) ?? this.users).findOne({
+      where: { id },
+      relations: { partnerships: true },
+    });
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  /** A partnership officer works for at least one partnership; no other role belongs to one. */
+  private async partnershipsFor(role: Role, ids: string[], manager: EntityManager): Promise<Partnership[]> {
+    if (role === 'partnership-officer' && ids.length === 0) {
+      throw unprocessable('A partnership officer must belong to at least one partnership', [
+        { field: 'partnershipIds', message: 'required for a partnership-officer' },
+      ]);
+    }
+    if (role !== 'partnership-officer' && ids.length > 0) {
+      throw unprocessable('Only partnership officers belong to partnerships', [
+        { field: 'partnershipIds', message: `must be empty for a ${role}` },
+      ]);
+    }
+    if (ids.length === 0) return [];
+    const found = await manager.findBy(Partnership, { id: In(ids) });
+    const errors: FieldError[] = ids
+      .map((pid, index) => ({ pid, index }))
+      .filter(({ pid }) => !found.some((p) => p.id === pid))
+      .map(({ pid, index }) => ({ field: `partnershipIds.${index}`, message: `partnership ${pid} does not exist` }));
+    if (errors.length > 0) throw unprocessable('Unknown partnership', errors);
+    return found;
+  }
+}
