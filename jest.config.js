@@ -36,6 +36,8 @@ const e2e = (name, engineSetup, extra = {}) => ({
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   transform: e2eTransform,
   setupFiles: [engineSetup],
+  // Whole-route walks and scenarios run many requests; allow for a loaded 2-core CI machine.
+  testTimeout: 30_000,
   ...extra,
 });
 

@@ -11,6 +11,10 @@ import { HealthController } from './health/health.controller';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { ProgressModule } from './progress/progress.module';
+import { SummaryModule } from './summary/summary.module';
+import { TargetsModule } from './targets/targets.module';
 
 @Module({
   imports: [
@@ -21,6 +25,10 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     PartnershipsModule,
     StrategiesModule,
+    TargetsModule,
+    AssignmentsModule,
+    ProgressModule,
+    SummaryModule,
   ],
   controllers: [HealthController],
   providers: [

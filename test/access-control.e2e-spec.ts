@@ -22,6 +22,19 @@ describeE2E('access control: every route × every role', () => {
     const strategy = await post('/api/v1/strategies', { title: 'Pride of Place', area: 'East Sussex', startDate: '2008-04-01', endDate: '2026-03-31', leadPartnershipId: lsp.id });
     const theme = await post(`/api/v1/strategies/${strategy.id}/themes`, { title: 'Community safety' });
     const priority = await post(`/api/v1/strategies/${strategy.id}/priorities`, { title: 'Safer communities', kind: 'cross-cutting' });
+    const target = await post(`/api/v1/strategies/${strategy.id}/targets`, {
+      code: 'NI 16',
+      title: 'Serious acquisitive crime',
+      themeId: theme.id,
+      unit: 'crimes',
+      direction: 'decrease',
+      baselineValue: 100,
+      baselinePeriod: '2024-25-Q4',
+      targetValue: 80,
+      targetPeriod: '2025-26-Q4',
+    });
+    const assignment = await post(`/api/v1/targets/${target.id}/assignments`, { partnershipId: mine.id, accountableOfficer: { name: 'Olu Officer', email: 'olu@example.test' } });
+    const update = await post(`/api/v1/targets/${target.id}/progress`, { period: '2025-26-Q1', value: 99 });
     clients = {
       viewer: await t.as('viewer'),
       officer: await t.as('partnership-officer', [mine.id]),
@@ -37,6 +50,9 @@ describeE2E('access control: every route × every role', () => {
       themeId: theme.id,
       priorityId: priority.id,
       userId: clients.viewer.user.id,
+      targetId: target.id,
+      assignmentId: assignment.id,
+      progressId: update.id,
       missingId: '00000000-0000-4000-8000-000000000000',
     };
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };

@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsDateString,
+  IsNotEmpty,
+  IsNumber,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidationArguments,
+} from 'class-validator';
+import { isValidPeriod, parsePeriod, PeriodFormatError } from '../domain/period';
 
 /** A required, trimmed, non-blank string of at most `max` characters. */
 export function IsText(max: number) {
@@ -37,3 +47,27 @@ export function IsIsoDate() {
     IsDateString({ strict: true }, { message: ({ property }) => `${property} must be a real calendar date` }),
   );
 }
+
+/** A UK financial quarter written `2025-26-Q2`; the message says what is wrong with it. */
+export function IsPeriod() {
+  return ValidateBy({
+    name: 'isPeriod',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isValidPeriod(value),
+      defaultMessage: (args?: ValidationArguments) => {
+        const value = args?.value;
+        if (typeof value !== 'string') return `${args?.property} must be a financial quarter such as 2025-26-Q2`;
+        try {
+          parsePeriod(value);
+        } catch (error) {
+          if (error instanceof PeriodFormatError) return `${args?.property}: ${error.message}`;
+        }
+        return `${args?.property} must be a financial quarter such as 2025-26-Q2`;
+      },
+    },
+  });
+}
+
+/** A finite JSON number (no strings, NaN or Infinity). */
+export const IsFiniteNumber = () =>
+  IsNumber({ allowNaN: false, allowInfinity: false }, { message: ({ property }) => `${property} must be a finite number` });

@@ -53,6 +53,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     timeout: 10_000,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('synchronous = NORMAL');
+      // TypeORM's SQLite migrations rebuild tables (rename, copy, drop). Without the legacy
+      // rename, SQLite would repoint other tables' foreign keys at the temporary table.
+      db.pragma('legacy_alter_table = ON');
     },
   };
 }

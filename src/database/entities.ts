@@ -4,6 +4,25 @@ import { Priority } from '../strategies/priority.entity';
 import { Strategy } from '../strategies/strategy.entity';
 import { Theme } from '../strategies/theme.entity';
 import { User } from '../users/user.entity';
+import { Assignment } from '../assignments/assignment.entity';
+import { PlannedAction } from '../assignments/planned-action.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ProgressUpdate } from '../progress/progress-update.entity';
+import { Milestone } from '../targets/milestone.entity';
+import { Target } from '../targets/target.entity';
 
 /** Every entity, listed once for the application, the CLI and the migration tools. */
-export const ENTITIES = [Partnership, Member, Strategy, Theme, Priority, User];
+export const ENTITIES = [
+  Partnership,
+  Member,
+  Strategy,
+  Theme,
+  Priority,
+  User,
+  Target,
+  Milestone,
+  Assignment,
+  PlannedAction,
+  ProgressUpdate,
+  AuditEntry,
+];

@@ -74,7 +74,11 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 function literal(query: SchemaQuery): string {
-  const text = query.query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  // TypeORM names the current schema in some PostgreSQL statements (DROP INDEX); migrations
+  // must run in whatever schema the deployment uses, so the scratch schema's name is removed.
+  const text = query.query
+    .replaceAll(`"${SCRATCH_SCHEMA}".`, '')
+    .replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
   const params = query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : '';
   return `        await queryRunner.query(\`${text}\`${params});`;
 }

@@ -21,14 +21,14 @@ export class ReferenceChecks {
   }
 
   /** Throws 409 naming every kind of reference that still points at `id`. */
-  async assertUnreferenced(resource: string, manager: EntityManager, id: string, what: string): Promise<void> {
+  async assertUnreferenced(resource: string, manager: EntityManager, id: string, what: string, hint = ''): Promise<void> {
     const blockers: string[] = [];
     for (const check of this.checks.get(resource) ?? []) {
       const n = await check.count(manager, id);
       if (n > 0) blockers.push(`${n} ${check.label}`);
     }
     if (blockers.length > 0) {
-      throw conflict(`${what} cannot be deleted: it still has ${blockers.join(', ')}`);
+      throw conflict(`${what} cannot be deleted: it still has ${blockers.join(', ')}${hint}`);
     }
   }
 }

@@ -19,6 +19,10 @@ export interface Fixtures {
   themeId: string;
   priorityId: string;
   userId: string;
+  /** A target led by `partnershipId` (the officer's), with a draft update. */
+  targetId: string;
+  assignmentId: string;
+  progressId: string;
   /** Any well-formed id that matches nothing. */
   missingId: string;
 }
@@ -43,6 +47,8 @@ const everyone = (o: Partial<Record<Persona, Outcome>> = {}): Record<Persona, Ou
 const readers = () => everyone({ anonymous: 401 });
 /** Coordinators and admins write structure; viewers and officers get 403. */
 const managers = () => everyone({ anonymous: 401, viewer: 403, officer: 403, otherOfficer: 403 });
+/** Officers of the lead partnership and coordinators; officers of other partnerships get 403. */
+const reporters = () => everyone({ anonymous: 401, viewer: 403, otherOfficer: 403 });
 /** Admins only. */
 const admins = () => everyone({ anonymous: 401, viewer: 403, officer: 403, otherOfficer: 403, coordinator: 403 });
 
@@ -85,4 +91,31 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/priorities/{id}': { path: (f) => `/api/v1/priorities/${f.priorityId}`, expect: readers() },
   'PATCH /api/v1/priorities/{id}': { path: (f) => `/api/v1/priorities/${f.priorityId}`, expect: managers() },
   'DELETE /api/v1/priorities/{id}': { path: (f) => `/api/v1/priorities/${f.missingId}`, expect: managers() },
+
+  'GET /api/v1/strategies/{id}/targets': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets`, expect: readers() },
+  'POST /api/v1/strategies/{id}/targets': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets`, expect: managers() },
+  'GET /api/v1/targets/{id}': { path: (f) => `/api/v1/targets/${f.targetId}`, expect: readers() },
+  'PATCH /api/v1/targets/{id}': { path: (f) => `/api/v1/targets/${f.targetId}`, expect: managers() },
+  'DELETE /api/v1/targets/{id}': { path: (f) => `/api/v1/targets/${f.missingId}`, expect: managers() },
+  'GET /api/v1/targets/{id}/history': { path: (f) => `/api/v1/targets/${f.targetId}/history`, expect: readers() },
+  'GET /api/v1/targets/{id}/assignments': { path: (f) => `/api/v1/targets/${f.targetId}/assignments`, expect: readers() },
+  'POST /api/v1/targets/{id}/assignments': { path: (f) => `/api/v1/targets/${f.targetId}/assignments`, expect: managers() },
+  'GET /api/v1/assignments/{id}': { path: (f) => `/api/v1/assignments/${f.assignmentId}`, expect: readers() },
+  'PATCH /api/v1/assignments/{id}': { path: (f) => `/api/v1/assignments/${f.assignmentId}`, expect: managers() },
+  'GET /api/v1/partnerships/{id}/assignments': { expect: readers() },
+  'GET /api/v1/strategies/{id}/accountability': { path: (f) => `/api/v1/strategies/${f.strategyId}/accountability`, expect: readers() },
+  'GET /api/v1/strategies/{id}/summary': { path: (f) => `/api/v1/strategies/${f.strategyId}/summary`, expect: readers() },
+
+  'GET /api/v1/targets/{id}/progress': { path: (f) => `/api/v1/targets/${f.targetId}/progress`, expect: readers() },
+  'POST /api/v1/targets/{id}/progress': {
+    path: (f) => `/api/v1/targets/${f.targetId}/progress`,
+    body: () => ({ period: '2025-26-Q2', value: 10 }),
+    expect: reporters(),
+  },
+  'GET /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.progressId}`, expect: readers() },
+  'PATCH /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.progressId}`, body: () => ({ version: 1, value: 11 }), expect: reporters() },
+  'DELETE /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.missingId}`, expect: everyone({ anonymous: 401, viewer: 403 }) },
+  'POST /api/v1/progress/{id}/submit': { path: (f) => `/api/v1/progress/${f.progressId}/submit`, expect: reporters() },
+  'POST /api/v1/progress/{id}/approve': { path: (f) => `/api/v1/progress/${f.progressId}/approve`, expect: managers() },
+  'POST /api/v1/progress/{id}/return': { path: (f) => `/api/v1/progress/${f.progressId}/return`, body: () => ({ reason: 'Check it' }), expect: managers() },
 };

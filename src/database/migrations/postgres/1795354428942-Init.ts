@@ -39,21 +39,21 @@ export class Init1795354428942 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "strategies" DROP CONSTRAINT "FK_357899744853288aa67ba517497"`);
         await queryRunner.query(`ALTER TABLE "members" DROP CONSTRAINT "FK_d33af4e1f3d4fd722fbf2249002"`);
         await queryRunner.query(`ALTER TABLE "partnerships" DROP CONSTRAINT "FK_6a9ee13a80677d1d526e7e6b741"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_e3054d42c49eee5c440e158e20"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_a81d85b19996ede03c0ceafb3f"`);
+        await queryRunner.query(`DROP INDEX "IDX_e3054d42c49eee5c440e158e20"`);
+        await queryRunner.query(`DROP INDEX "IDX_a81d85b19996ede03c0ceafb3f"`);
         await queryRunner.query(`DROP TABLE "priority_themes"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_963d34bcdd44bf40f334685e0f"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_780e7136271eb2f41339b13f90"`);
+        await queryRunner.query(`DROP INDEX "IDX_963d34bcdd44bf40f334685e0f"`);
+        await queryRunner.query(`DROP INDEX "IDX_780e7136271eb2f41339b13f90"`);
         await queryRunner.query(`DROP TABLE "priorities"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_2d548769a7fb91ad807fdc1a66"`);
+        await queryRunner.query(`DROP INDEX "IDX_2d548769a7fb91ad807fdc1a66"`);
         await queryRunner.query(`DROP TABLE "themes"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_357899744853288aa67ba51749"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_b68f10b674d64a6788eae2a6e9"`);
+        await queryRunner.query(`DROP INDEX "IDX_357899744853288aa67ba51749"`);
+        await queryRunner.query(`DROP INDEX "IDX_b68f10b674d64a6788eae2a6e9"`);
         await queryRunner.query(`DROP TABLE "strategies"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_d33af4e1f3d4fd722fbf224900"`);
+        await queryRunner.query(`DROP INDEX "IDX_d33af4e1f3d4fd722fbf224900"`);
         await queryRunner.query(`DROP TABLE "members"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_6a9ee13a80677d1d526e7e6b74"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch"."IDX_3361dde31b5bec2daf2d93820f"`);
+        await queryRunner.query(`DROP INDEX "IDX_6a9ee13a80677d1d526e7e6b74"`);
+        await queryRunner.query(`DROP INDEX "IDX_3361dde31b5bec2daf2d93820f"`);
         await queryRunner.query(`DROP TABLE "partnerships"`);
     }
 }

@@ -36,10 +36,10 @@ export class AddUsersAndAuthorship1795355587876 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "members" DROP COLUMN "createdById"`);
         await queryRunner.query(`ALTER TABLE "partnerships" DROP COLUMN "updatedById"`);
         await queryRunner.query(`ALTER TABLE "partnerships" DROP COLUMN "createdById"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch_20906"."IDX_cfcdd9fa1e09239a32b97980d9"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch_20906"."IDX_621f1ab7d1e940c8fb456f6550"`);
+        await queryRunner.query(`DROP INDEX "IDX_cfcdd9fa1e09239a32b97980d9"`);
+        await queryRunner.query(`DROP INDEX "IDX_621f1ab7d1e940c8fb456f6550"`);
         await queryRunner.query(`DROP TABLE "user_partnerships"`);
-        await queryRunner.query(`DROP INDEX "scs_migration_scratch_20906"."IDX_97672ac88f789774dd47f7c8be"`);
+        await queryRunner.query(`DROP INDEX "IDX_97672ac88f789774dd47f7c8be"`);
         await queryRunner.query(`DROP TABLE "users"`);
     }
 }

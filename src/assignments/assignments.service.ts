@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/roles';
+import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
+import { Page, skipTake, toPage } from '../common/pagination';
+import { PaginationQuery } from '../common/pagination.dto';
+import { ReferenceChecks } from '../database/reference-checks';
+import { stamp } from '../database/tracked';
+import { Transactions } from '../database/transactions';
+import { Partnership } from '../partnerships/partnership.entity';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { StrategiesService } from '../strategies/strategies.service';
+import { Theme } from '../strategies/theme.entity';
+import { Target } from '../targets/target.entity';
+import { TargetsService } from '../targets/targets.service';
+import { Assignment, AssignmentStatus } from './assignment.entity';
+import { toAssignmentDto } from './assignment.mapper';
+import {
+  AccountabilityDto,
+  ActionDto,
+  AssignmentDto,
+  CreateAssignmentDto,
+  PartnershipAssignmentDto,
+  PartnershipAssignmentsQuery,
+  UpdateAssignmentDto,
+} from './dto/assignment.dto';
+import { PlannedAction } from './planned-action.entity';
+
+const RELATIONS = { partnership: true, supportingPartnerships: true, actions: true } as const;
+
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    @InjectRepository(Assignment) private readonly assignments: Repository<Assignment>,
+    private readonly targets: TargetsService,
+    private readonly strategies: StrategiesService,
+    private readonly partnerships: PartnershipsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    references: ReferenceChecks,
+  ) {
+    references.register('partnership', 'assignments it leads', (m, id) => m.count(Assignment, { where: { partnershipId: id } }));
+    references.register('partnership', 'assignments it supports', (m, id) =>
+      m.createQueryBuilder().select().from('assignment_supporting_partnerships', 's').where('s."partnershipId" = :id', { id }).getCount(),
+    );
+  }
+
+  async listForTarget(targetId: string, query: PaginationQuery): Promise<Page<AssignmentDto>> {
+    await this.targets.find(targetId);
+    const [rows, total] = await this.assignments.findAndCount({
+      where: { targetId },
+      relations: RELATIONS,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      ...skipTake(query),
+    });
+    return toPage(rows.map(toAssignmentDto), total, query);
+  }
+
+  async get(id: string): Promise<AssignmentDto> {
+    return toAssignmentDto(await this.find(id));
+  }
+
+  /** The active lead assignment of a target, if any: who answers for it now. */
+  activeFor(targetId: string, manager?: EntityManager): Promise<Assignment | null> {
+    return (manager?.getRepository(Assignment) ?? this.assignments).findOne({
+      where: { targetId, status: 'active' },
+      relations: { partnership: true },
+    });
+  }
+
+  async create(targetId: string, dto: CreateAssignmentDto, actor: Actor): Promise<AssignmentDto> {
+    return this.transactions.run(async (manager) => {
+      const target = await this.targets.find(targetId, manager, true);
+      if (target.archived) throw unprocessable(`Target ${target.code} is archived; restore it before assigning it`);
+      const status = dto.status ?? 'active';
+      if (status === 'active') await this.assertNoOtherActive(targetId, null, manager);
+      const lead = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId', manager);
+      const supporting = await this.supportingPartnerships(lead.id, dto.supportingPartnershipIds ?? [], manager);
+      const assignment = manager.create(Assignment, {
+        targetId,
+        partnershipId: lead.id,
+        supportingPartnerships: supporting,
+        officerName: dto.accountableOfficer.name,
+        officerEmail: dto.accountableOfficer.email,
+        status,
+        actions: toActions(dto.actions ?? [], manager),
+      });
+      const saved = await manager.save(stamp(assignment, actor));
+      const after = toAssignmentDto({ ...saved, partnership: lead });
+      await this.audit.record(manager, { entityType: 'assignment', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
+      return after;
+    });
+  }
+
+  async update(id: string, dto: UpdateAssignmentDto, actor: Actor): Promise<AssignmentDto> {
+    return this.transactions.run(async (manager) => {
+      const assignment = await this.find(id, manager);
+      await this.targets.find(assignment.targetId, manager, true);
+      const before = toAssignmentDto(assignment);
+      const status = dto.status ?? assignment.status;
+      if (status === 'active' && assignment.status !== 'active') await this.assertNoOtherActive(assignment.targetId, id, manager);
+      if (dto.partnershipId !== undefined && dto.partnershipId !== assignment.partnershipId) {
+        assignment.partnership = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId', manager);
+        assignment.partnershipId = assignment.partnership.id;
+      }
+      if (dto.supportingPartnershipIds !== undefined || dto.partnershipId !== undefined) {
+        const ids = dto.supportingPartnershipIds ?? before.supportingPartnershipIds;
+        assignment.supportingPartnerships = await this.supportingPartnerships(assignment.partnershipId, ids, manager);
+      }
+      if (dto.accountableOfficer) {
+        assignment.officerName = dto.accountableOfficer.name;
+        assignment.officerEmail = dto.accountableOfficer.email;
+      }
+      if (dto.actions !== undefined) {
+        await manager.delete(PlannedAction, { assignmentId: id });
+        assignment.actions = toActions(dto.actions, manager);
+      }
+      assignment.status = status;
+      const saved = await manager.save(stamp(assignment, actor));
+      const after = toAssignmentDto(saved);
+      const action = status !== before.status ? statusAction(status) : 'updated';
+      await this.audit.record(manager, { entityType: 'assignment', entityId: id, targetId: assignment.targetId, action, actor, before, after });
+      return after;
+    });
+  }
+
+  /** What a partnership is accountable for (lead) and what it helps with (supporting). */
+  async listForPartnership(partnershipId: string, query: PartnershipAssignmentsQuery): Promise<Page<PartnershipAssignmentDto>> {
+    await this.partnerships.find(partnershipId);
+    const role = query.role ?? 'any';
+    const qb = this.assignments.createQueryBuilder('a').innerJoin(Target, 't', 't.id = a.targetId');
+    const lead = 'a.partnershipId = :pid';
+    const supports = 'a.id IN (SELECT s."assignmentId" FROM assignment_supporting_partnerships s WHERE s."partnershipId" = :pid)';
+    qb.where(role === 'lead' ? lead : role === 'supporting' ? supports : `(${lead} OR ${supports})`, { pid: partnershipId });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    qb.orderBy('t.code', 'ASC').addOrderBy('a.createdAt', 'DESC');
+    const total = await qb.getCount();
+    const ids = (await qb.select('a.id', 'id').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany<{ id: string }>()).map((r) => r.id);
+    const rows = ids.length ? await this.assignments.find({ where: { id: In(ids) }, relations: { ...RELATIONS, target: true } }) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = ids.map((id) => {
+      const a = byId.get(id)!;
+      return {
+        ...toAssignmentDto(a),
+        role: a.partnershipId === partnershipId ? ('lead' as const) : ('supporting' as const),
+        target: { id: a.target!.id, strategyId: a.target!.strategyId, code: a.target!.code, title: a.target!.title },
+      };
+    });
+    return toPage(items, total, query);
+  }
+
+  /** The whole accountability matrix of a strategy: target → lead partnership → officer → supporters. */
+  async accountability(strategyId: string): Promise<AccountabilityDto> {
+    await this.strategies.find(strategyId);
+    const [targets, themes, active] = await Promise.all([
+      this.assignments.manager.find(Target, { where: { strategyId, archived: false } }),
+      this.assignments.manager.find(Theme, { where: { strategyId } }),
+      this.assignments
+        .createQueryBuilder('a')
+        .innerJoin(Target, 't', 't.id = a.targetId')
+        .leftJoinAndSelect('a.partnership', 'lead')
+        .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
+        .where('t.strategyId = :strategyId', { strategyId })
+        .andWhere(`a.status = 'active'`)
+        .getMany(),
+    ]);
+    const themeById = new Map(themes.map((t) => [t.id, t]));
+    const byTarget = new Map(active.map((a) => [a.targetId, a]));
+    const rows = targets
+      .sort((x, y) => x.code.localeCompare(y.code, 'en', { numeric: true }))
+      .map((t) => {
+        const a = byTarget.get(t.id);
+        return {
+          targetId: t.id,
+          code: t.code,
+          title: t.title,
+          themeId: t.themeId,
+          themeTitle: themeById.get(t.themeId)?.title ?? '',
+          assignmentId: a?.id ?? null,
+          lead: a?.partnership ? { id: a.partnership.id, name: a.partnership.name } : null,
+          accountableOfficer: a ? { name: a.officerName, email: a.officerEmail } : null,
+          supportingPartnerships: (a?.supportingPartnerships ?? [])
+            .map((p) => ({ id: p.id, name: p.name }))
+            .sort((x, y) => x.name.localeCompare(y.name)),
+        };
+      });
+    return { strategyId, unassigned: rows.filter((r) => !r.assignmentId).length, rows };
+  }
+
+  private async find(id: string, manager?: EntityManager): Promise<Assignment> {
+    const found = await (manager?.getRepository(Assignment) ?? this.assignments).findOne({ where: { id }, relations: RELATIONS });
+    if (!found) throw notFound('Assignment', id);
+    return found;
+  }
+
+  private async assertNoOtherActive(targetId: string, exceptId: string | null, manager: EntityManager): Promise<void> {
+    const active = await this.activeFor(targetId, manager);
+    if (active && active.id !== exceptId) {
+      throw conflict(
+        `The target already has an active lead assignment (${active.partnership?.name ?? active.partnershipId}); complete or withdraw it first`,
+        [{ field: 'status', message: 'a target has at most one active lead assignment' }],
+      );
+    }
+  }
+
+  private async supportingPartnerships(leadId: string, ids: string[], manager: EntityManager): Promise<Partnership[]> {
+    if (ids.length === 0) return [];
+    const found = await manager.findBy(Partnership, { id: In(ids) });
+    const errors: FieldError[] = [];
+    ids.forEach((pid, i) => {
+      if (pid === leadId) errors.push({ field: `supportingPartnershipIds.${i}`, message: 'the lead partnership cannot also be a supporter' });
+      else if (!found.some((p) => p.id === pid)) errors.push({ field: `supportingPartnershipIds.${i}`, message: `partnership ${pid} does not exist` });
+    });
+    if (errors.length > 0) throw unprocessable('Invalid supporting partnerships', errors);
+    return found;
+  }
+}
+
+function toActions(actions: ActionDto[], manager: EntityManager): PlannedAction[] {
+  return actions.map((a, position) =>
+    manager.create(PlannedAction, { position, description: a.description, owner: a.owner, dueDate: a.dueDate ?? null, status: a.status ?? 'not-started' }),
+  );
+}
+
+function statusAction(status: AssignmentStatus): string {
+  return status === 'active' ? 'reactivated' : status;
+}

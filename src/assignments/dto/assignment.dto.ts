@@ -1,0 +1,152 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsIsoDate, IsText } from '../../common/validators';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignment.entity';
+import { ACTION_STATUSES, type ActionStatus } from '../planned-action.entity';
+
+export class AccountableOfficerDto {
+  /** @example "Priya Shah" */
+  @IsText(200)
+  name: string;
+
+  /** @example "priya.shah@wealden.gov.example" */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
+export class ActionDto {
+  /** @example "Extend the Neighbourhood Watch scheme to the Hailsham wards" */
+  @IsText(2000)
+  description: string;
+
+  /** @example "Sussex Police, Wealden district commander" */
+  @IsText(200)
+  owner: string;
+
+  /** @example "2025-09-30" */
+  @IsOptional()
+  @IsIsoDate()
+  dueDate?: string | null;
+
+  @ApiProperty({ enum: ACTION_STATUSES, default: 'not-started', required: false })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: ActionStatus;
+}
+
+export class CreateAssignmentDto {
+  /** The lead partnership, accountable for the target. */
+  @IsUUID()
+  partnershipId: string;
+
+  /** Partnerships that support the lead. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  supportingPartnershipIds?: string[];
+
+  /** The named officer who answers for the target. */
+  @ValidateNested()
+  @Type(() => AccountableOfficerDto)
+  accountableOfficer: AccountableOfficerDto;
+
+  /** At most one `active` assignment per target (409 for a second). */
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES, default: 'active', required: false })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STATUSES)
+  status?: AssignmentStatus;
+
+  /** The action plan: what will be done, by whom, by when. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ActionDto)
+  actions?: ActionDto[];
+}
+
+/** Fields given replace the current ones; `actions` replaces the whole action plan. */
+export class UpdateAssignmentDto extends PartialType(CreateAssignmentDto, { skipNullProperties: false }) {}
+
+export class PartnershipAssignmentsQuery extends PaginationQuery {
+  /** Assignments the partnership leads, supports, or either (default). */
+  @ApiProperty({ enum: ['lead', 'supporting', 'any'], required: false, default: 'any' })
+  @IsOptional()
+  @IsIn(['lead', 'supporting', 'any'])
+  role?: 'lead' | 'supporting' | 'any';
+
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES, required: false })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STATUSES)
+  status?: AssignmentStatus;
+}
+
+export class PlannedActionDto {
+  description: string;
+  owner: string;
+  dueDate: string | null;
+  @ApiProperty({ enum: ACTION_STATUSES })
+  status: ActionStatus;
+}
+
+export class PartnershipRefDto {
+  id: string;
+  name: string;
+}
+
+export class AssignmentDto {
+  id: string;
+  targetId: string;
+  /** The lead partnership. */
+  partnershipId: string;
+  partnershipName: string;
+  supportingPartnershipIds: string[];
+  supportingPartnerships: PartnershipRefDto[];
+  accountableOfficer: AccountableOfficerDto;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES })
+  status: AssignmentStatus;
+  actions: PlannedActionDto[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class AssignedTargetDto {
+  id: string;
+  strategyId: string;
+  code: string;
+  title: string;
+}
+
+/** An assignment seen from one partnership: what it is accountable for, or helps with. */
+export class PartnershipAssignmentDto extends AssignmentDto {
+  @ApiProperty({ enum: ['lead', 'supporting'] })
+  role: 'lead' | 'supporting';
+  target: AssignedTargetDto;
+}
+
+export class AccountabilityRowDto {
+  targetId: string;
+  code: string;
+  title: string;
+  themeId: string;
+  themeTitle: string;
+  /** Null when the target has no active assignment: nobody is accountable yet. */
+  assignmentId: string | null;
+  lead: PartnershipRefDto | null;
+  accountableOfficer: AccountableOfficerDto | null;
+  supportingPartnerships: PartnershipRefDto[];
+}
+
+/** Who is accountable for what: every live target of the strategy, its lead, officer and supporters. */
+export class AccountabilityDto {
+  strategyId: string;
+  /** Targets with no active assignment. */
+  unassigned: number;
+  rows: AccountabilityRowDto[];
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { Clock } from '../common/clock';
+import { Page, skipTake, toPage } from '../common/pagination';
+import { PaginationQuery } from '../common/pagination.dto';
+import { AuditedEntity, AuditEntry } from './audit-entry.entity';
+import { HistoryEntryDto } from './dto/history.dto';
+
+export interface AuditRecord {
+  entityType: AuditedEntity;
+  entityId: string;
+  targetId: string | null;
+  action: string;
+  actor: Actor | null;
+  before: object | null;
+  after: object | null;
+}
+
+/** The append-only trail of who changed what. Written in the same transaction as the change. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const entry = manager.create(AuditEntry, {
+      entityType: record.entityType,
+      entityId: record.entityId,
+      targetId: record.targetId,
+      action: record.action,
+      actorId: record.actor?.id ?? null,
+      actorEmail: record.actor?.email ?? null,
+      at: this.clock.now().toISOString(),
+      before: toJson(record.before),
+      after: toJson(record.after),
+    });
+    await manager.save(entry);
+  }
+
+  async historyOfTarget(targetId: string, query: PaginationQuery): Promise<Page<HistoryEntryDto>> {
+    const [rows, total] = await this.entries.findAndCount({
+      where: { targetId },
+      order: { sequence: 'ASC' },
+      ...skipTake(query),
+    });
+    return toPage(rows.map(toHistoryEntryDto), total, query);
+  }
+}
+
+/** Snapshots are stored as plain JSON (dates as ISO strings). */
+function toJson(value: object | null): Record<string, unknown> | null {
+  return value === null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
+}
+
+function toHistoryEntryDto(entry: AuditEntry): HistoryEntryDto {
+  return {
+    sequence: entry.sequence,
+    at: entry.at,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    actorId: entry.actorId,
+    actorEmail: entry.actorEmail,
+    before: entry.before,
+    after: entry.after,
+  };
+}

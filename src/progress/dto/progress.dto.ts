@@ -1,0 +1,120 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsFiniteNumber, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
+import { UPDATE_STATUSES, type UpdateStatus } from '../progress-update.entity';
+
+const RAG_VALUES = ['green', 'amber', 'red'] as const;
+const TRAVEL = ['improving', 'worsening', 'unchanged'] as const;
+
+export class CreateProgressDto {
+  /** The quarter the figure is for: after the baseline, not after the target period, and not in the future. @example "2025-26-Q2" */
+  @IsPeriod()
+  period: string;
+
+  /** @example 121 */
+  @IsFiniteNumber()
+  value: number;
+
+  /** What lies behind the figure. */
+  @IsOptional()
+  @IsOptionalText(10_000)
+  commentary?: string | null;
+
+  @IsOptional()
+  @IsOptionalText(10_000)
+  risks?: string | null;
+
+  @IsOptional()
+  @IsOptionalText(10_000)
+  nextActions?: string | null;
+}
+
+export class UpdateProgressDto {
+  @IsOptional()
+  @IsFiniteNumber()
+  value?: number;
+
+  @IsOptional()
+  @IsOptionalText(10_000)
+  commentary?: string | null;
+
+  @IsOptional()
+  @IsOptionalText(10_000)
+  risks?: string | null;
+
+  @IsOptional()
+  @IsOptionalText(10_000)
+  nextActions?: string | null;
+
+  /** The version you read; a stale one is refused with 409 and nothing is written. */
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class WorkflowStepDto {
+  /** Optional: the version you read, to be sure nobody changed the update since. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ReturnProgressDto extends WorkflowStepDto {
+  /** Why the update goes back to the partnership; required. @example "Figure does not match the police return; please check." */
+  @IsText(2000)
+  reason: string;
+}
+
+export class ListProgressQuery extends PaginationQuery {
+  @ApiProperty({ enum: UPDATE_STATUSES, required: false })
+  @IsOptional()
+  @IsIn(UPDATE_STATUSES)
+  status?: UpdateStatus;
+
+  /** From this period on. @example "2024-25-Q1" */
+  @IsOptional()
+  @IsPeriod()
+  from?: string;
+
+  /** Up to this period. @example "2025-26-Q4" */
+  @IsOptional()
+  @IsPeriod()
+  to?: string;
+}
+
+export class ProgressUpdateDto {
+  id: string;
+  targetId: string;
+  /** @example "2025-26-Q2" */
+  period: string;
+  /** @example "2025/26 Q2 (Jul–Sep 2025)" */
+  periodLabel: string;
+  value: number;
+  commentary: string | null;
+  risks: string | null;
+  nextActions: string | null;
+  @ApiProperty({ enum: UPDATE_STATUSES })
+  status: UpdateStatus;
+  /** The reason given when it was last returned. */
+  returnReason: string | null;
+  submittedAt: string | null;
+  submittedById: string | null;
+  /** When it was last approved or returned. */
+  decidedAt: string | null;
+  decidedById: string | null;
+  version: number;
+  /** Expected value on the target's trajectory for this period. */
+  expected: number;
+  /** What this figure scores against the trajectory. It counts in summaries and reports only once approved. */
+  @ApiProperty({ enum: RAG_VALUES })
+  rag: 'green' | 'amber' | 'red';
+  /** Against the latest approved figure before this period; null when there is none. */
+  @ApiProperty({ enum: TRAVEL, nullable: true })
+  directionOfTravel: 'improving' | 'worsening' | 'unchanged' | null;
+  createdById: string | null;
+  updatedById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Tracked } from '../database/tracked';
+import { Target } from '../targets/target.entity';
+
+export const UPDATE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/** A partnership's quarterly return for one target: the figure and what lies behind it. */
+@Entity('progress_updates')
+@Index(['targetId', 'period'], { unique: true })
+export class ProgressUpdate extends Tracked {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  targetId: string;
+
+  @ManyToOne(() => Target, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'targetId' })
+  target?: Target;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10 })
+  period: string;
+
+  @Column({ type: 'double precision' })
+  value: number;
+
+  @Column({ type: 'text', nullable: true })
+  commentary: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  risks: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  nextActions: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: UpdateStatus;
+
+  /** Why the coordinator sent it back (kept after resubmission, in the history too). */
+  @Column({ type: 'text', nullable: true })
+  returnReason: string | null;
+
+  /** ISO 8601 UTC, from the application clock (portable across engines, sorts as text). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  submittedAt: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  submittedById: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  decidedAt: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ManageAccess, ReadAccess, Roles } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
+import { ApiErrors } from '../common/error.dto';
+import { ApiPageResponse, Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
+import { ProgressService } from './progress.service';
+
+/** Officers of the lead partnership, and coordinators, write figures. */
+const Reporters = () => Roles('partnership-officer', 'coordinator');
+
+@ApiTags('progress')
+@ReadAccess()
+@Controller()
+export class ProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  /** A target's progress updates, oldest period first, each with its expected value, RAG and direction of travel. */
+  @Get('targets/:id/progress')
+  @ApiPageResponse(ProgressUpdateDto)
+  @ApiErrors(400, 404)
+  list(@UuidParam('id') targetId: string, @Query() query: ListProgressQuery): Promise<Page<ProgressUpdateDto>> {
+    return this.progress.list(targetId, query);
+  }
+
+  /**
+   * Log a figure for a quarter, as a draft. One update per target and period (409 for a
+   * second: edit the first). A period outside the target's span, not due (annual targets:
+   * Q4 only) or in the future → 422. Officers only for targets their partnership leads (403).
+   */
+  @Post('targets/:id/progress')
+  @Reporters()
+  @ApiErrors(400, 404, 409, 422)
+  create(@UuidParam('id') targetId: string, @Body() dto: CreateProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
+    return this.progress.create(targetId, dto, actor);
+  }
+
+  @Get('progress/:id')
+  @ApiErrors(400, 404)
+  get(@UuidParam('id') id: string): Promise<ProgressUpdateDto> {
+    return this.progress.get(id);
+  }
+
+  /** Edit the figure or text; send the `version` you read (409 if stale). Approved updates: coordinators only, kept in the history. */
+  @Patch('progress/:id')
+  @Reporters()
+  @ApiErrors(400, 404, 409)
+  update(@UuidParam('id') id: string, @Body() dto: UpdateProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
+    return this.progress.update(id, dto, actor);
+  }
+
+  /** Delete a draft (409 for anything already submitted). */
+  @Delete('progress/:id')
+  @Reporters()
+  @HttpCode(204)
+  @ApiErrors(400, 404, 409)
+  remove(@UuidParam('id') id: string, @CurrentUser() actor: Actor): Promise<void> {
+    return this.progress.remove(id, actor);
+  }
+
+  /** Submit a draft or returned update for approval. */
+  @Post('progress/:id/submit')
+  @Reporters()
+  @HttpCode(200)
+  @ApiErrors(400, 404, 409)
+  submit(@UuidParam('id') id: string, @Body() dto: WorkflowStepDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
+    return this.progress.submit(id, dto, actor);
+  }
+
+  /** Approve a submitted update: from now on it counts in the RAG (409 for a draft or a returned one). */
+  @Post('progress/:id/approve')
+  @ManageAccess()
+  @HttpCode(200)
+  @ApiErrors(400, 404, 409)
+  approve(@UuidParam('id') id: string, @Body() dto: WorkflowStepDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
+    return this.progress.approve(id, dto, actor);
+  }
+
+  /** Send a submitted update back to the partnership with a reason (required). */
+  @Post('progress/:id/return')
+  @ManageAccess()
+  @HttpCode(200)
+  @ApiErrors(400, 404, 409)
+  return(@UuidParam('id') id: string, @Body() dto: ReturnProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
+    return this.progress.return(id, dto, actor);
+  }
+}

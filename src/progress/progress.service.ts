@@ -1,0 +1,280 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/roles';
+import { Clock } from '../common/clock';
+import { conflict, notFound, unprocessable } from '../common/api-errors';
+import { Page, toPage } from '../common/pagination';
+import { lockForUpdate } from '../database/locking';
+import { ReferenceChecks } from '../database/reference-checks';
+import { stamp } from '../database/tracked';
+import { Transactions } from '../database/transactions';
+import { comparePeriods, isAfter, periodContaining } from '../domain/period';
+import { isReturnDue } from '../domain/status';
+import { Target } from '../targets/target.entity';
+import { assertVersion, TargetsService } from '../targets/targets.service';
+import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
+import { ProgressUpdate, UpdateStatus } from './progress-update.entity';
+import { toProgressDto } from './progress.mapper';
+
+type Change = Pick<ProgressUpdate, 'value' | 'commentary' | 'risks' | 'nextActions'>;
+
+/**
+ * Quarterly returns and their workflow: draft → submitted → approved, or returned with a
+ * reason and submitted again. Officers write only for targets their partnership leads.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectRepository(ProgressUpdate) private readonly updates: Repository<ProgressUpdate>,
+    private readonly targets: TargetsService,
+    private readonly assignments: AssignmentsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    references: ReferenceChecks,
+  ) {
+    references.register('target', 'progress updates', (m, id) => m.count(ProgressUpdate, { where: { targetId: id } }));
+  }
+
+  async list(targetId: string, query: ListProgressQuery): Promise<Page<ProgressUpdateDto>> {
+    const target = await this.targets.find(targetId);
+    const all = await this.updates.find({ where: { targetId } });
+    const approved = all.filter((u) => u.status === 'approved');
+    const selected = all
+      .filter((u) => !query.status || u.status === query.status)
+      .filter((u) => !query.from || comparePeriods(u.period, query.from) >= 0)
+      .filter((u) => !query.to || comparePeriods(u.period, query.to) <= 0)
+      .sort((a, b) => comparePeriods(a.period, b.period));
+    const start = (query.page - 1) * query.pageSize;
+    const items = selected.slice(start, start + query.pageSize).map((u) => toProgressDto(u, target, approved));
+    return toPage(items, selected.length, query);
+  }
+
+  async get(id: string): Promise<ProgressUpdateDto> {
+    const update = await this.find(id);
+    return this.toDto(update, await this.targets.find(update.targetId));
+  }
+
+  async create(targetId: string, dto: CreateProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
+    return this.transactions.run(async (manager) => {
+      const target = await this.targets.find(targetId, manager, true);
+      await this.assertMayWrite(target, actor, manager);
+      this.assertPeriodOpen(target, dto.period);
+      const existing = await manager.findOneBy(ProgressUpdate, { targetId, period: dto.period });
+      if (existing) {
+        throw conflict(`Target ${target.code} already has an update for ${dto.period} (id ${existing.id}); edit that one instead`, [
+          { field: 'period', message: 'one update per target and period' },
+        ]);
+      }
+      const update = manager.create(ProgressUpdate, {
+        targetId,
+        period: dto.period,
+        value: dto.value,
+        commentary: dto.commentary ?? null,
+        risks: dto.risks ?? null,
+        nextActions: dto.nextActions ?? null,
+        status: 'draft',
+        returnReason: null,
+        submittedAt: null,
+        submittedById: null,
+        decidedAt: null,
+        decidedById: null,
+      });
+      const saved = await manager.save(stamp(update, actor));
+      const after = await this.toDto(saved, target, manager);
+      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
+      return after;
+    });
+  }
+
+  /**
+   * Officers of the lead partnership edit a draft, submitted or returned update; once approved,
+   * only a coordinator may correct it, and the history keeps the figure it replaced.
+   */
+  async update(id: string, dto: UpdateProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
+    return this.transactions.run(async (manager) => {
+      const { update, target } = await this.lockWithTarget(id, manager);
+      await this.assertMayWrite(target, actor, manager);
+      assertVersion('Progress update', update.version, dto.version);
+      const correction = update.status === 'approved';
+      if (correction && !isManager(actor)) {
+        throw new ForbiddenException('An approved update can be corrected only by a coordinator');
+      }
+      const { version: _version, ...change } = dto;
+      return this.change(manager, update, target, actor, correction ? 'corrected' : 'updated', change);
+    });
+  }
+
+  async submit(id: string, dto: WorkflowStepDto, actor: Actor): Promise<ProgressUpdateDto> {
+    return this.step(id, dto, actor, ['draft', 'returned'], 'submitted', 'submit', async (update) => {
+      update.submittedAt = this.clock.now().toISOString();
+      update.submittedById = actor.id;
+    });
+  }
+
+  async approve(id: string, dto: WorkflowStepDto, actor: Actor): Promise<ProgressUpdateDto> {
+    return this.step(id, dto, actor, ['submitted'], 'approved', 'approve', async (update) => {
+      update.decidedAt = this.clock.now().toISOString();
+      update.decidedById = actor.id;
+    });
+  }
+
+  async return(id: string, dto: ReturnProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
+    return this.step(id, dto, actor, ['submitted'], 'returned', 'return', async (update) => {
+      update.returnReason = dto.reason;
+      update.decidedAt = this.clock.now().toISOString();
+      update.decidedById = actor.id;
+    });
+  }
+
+  /** Only a draft can be deleted; a figure that has been submitted stays on record. */
+  async remove(id: string, actor: Actor): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const { update, target } = await this.lockWithTarget(id, manager);
+      await this.assertMayWrite(target, actor, manager);
+      if (update.status !== 'draft') throw conflict(`Only a draft can be deleted; this update is ${update.status}`);
+      const before = await this.toDto(update, target, manager);
+      await manager.remove(update);
+      await this.audit.record(manager, { entityType: 'progress-update', entityId: id, targetId: target.id, action: 'deleted', actor, before, after: null });
+    });
+  }
+
+  /**
+   * Stores a figure for a target and period as a submitted return, inside the caller's
+   * transaction (CSV import): a new update, or a change to an unapproved one. Same values →
+   * nothing written and no history. An approved figure is never overwritten by an import.
+   */
+  async submitReturn(manager: EntityManager, target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+    const existing = await manager.findOne(ProgressUpdate, { where: { targetId: target.id, period }, ...lockForUpdate(manager) });
+    if (!existing) {
+      const update = manager.create(ProgressUpdate, {
+        targetId: target.id,
+        period,
+        ...change,
+        status: 'submitted',
+        returnReason: null,
+        submittedAt: this.clock.now().toISOString(),
+        submittedById: actor.id,
+        decidedAt: null,
+        decidedById: null,
+      });
+      const saved = await manager.save(stamp(update, actor));
+      const after = await this.toDto(saved, target, manager);
+      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after });
+      return 'created';
+    }
+    const same = sameChange(existing, change);
+    if (same && (existing.status === 'submitted' || existing.status === 'approved')) return 'unchanged';
+    if (existing.status === 'approved') {
+      throw conflict(`The ${period} figure for ${target.code} is already approved; ask a coordinator to correct it`);
+    }
+    const before = await this.toDto(existing, target, manager);
+    Object.assign(existing, change, { status: 'submitted', submittedAt: this.clock.now().toISOString(), submittedById: actor.id });
+    const saved = await manager.save(stamp(existing, actor));
+    const after = await this.toDto(saved, target, manager);
+    await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after });
+    return 'updated';
+  }
+
+  /** 403 unless the actor may write figures for this target: its lead partnership's officers, or a coordinator. */
+  async assertMayWrite(target: Target, actor: Actor, manager?: EntityManager): Promise<void> {
+    if (isManager(actor)) return;
+    const lead = await this.assignments.activeFor(target.id, manager);
+    if (!lead || !actor.partnershipIds.includes(lead.partnershipId)) {
+      throw new ForbiddenException(
+        lead
+          ? `Target ${target.code} is led by ${lead.partnership?.name ?? 'another partnership'}, not by a partnership you belong to`
+          : `Target ${target.code} has no active lead assignment, so no partnership may report on it yet`,
+      );
+    }
+  }
+
+  /** 422 unless a return is due for the period and the period has begun. */
+  assertPeriodOpen(target: Target, period: string): void {
+    if (target.archived) throw unprocessable(`Target ${target.code} is archived`);
+    if (!isReturnDue(target, period)) {
+      const why =
+        target.frequency === 'annual' && isAfter(period, target.baselinePeriod) && !isAfter(period, target.targetPeriod)
+          ? `${target.code} is an annual target: returns are due in Q4 only`
+          : `${period} is outside ${target.code}'s span (after ${target.baselinePeriod}, up to ${target.targetPeriod})`;
+      throw unprocessable(`No return is due for ${period}`, [{ field: 'period', message: why }]);
+    }
+    const current = periodContaining(this.clock.now());
+    if (isAfter(period, current)) {
+      throw unprocessable(`${period} has not started yet`, [{ field: 'period', message: `must not be after the current period, ${current}` }]);
+    }
+  }
+
+  private async step(
+    id: string,
+    dto: WorkflowStepDto,
+    actor: Actor,
+    from: UpdateStatus[],
+    to: UpdateStatus,
+    verb: string,
+    apply: (update: ProgressUpdate) => Promise<void>,
+  ): Promise<ProgressUpdateDto> {
+    return this.transactions.run(async (manager) => {
+      const { update, target } = await this.lockWithTarget(id, manager);
+      // Submitting is the reporters' step: officers only for targets their partnership leads.
+      if (to === 'submitted') await this.assertMayWrite(target, actor, manager);
+      if (dto.version !== undefined) assertVersion('Progress update', update.version, dto.version);
+      if (!from.includes(update.status)) {
+        throw conflict(`Cannot ${verb} an update that is ${update.status}; only a ${from.join(' or ')} one`, [
+          { field: 'status', message: `is ${update.status}` },
+        ]);
+      }
+      const before = await this.toDto(update, target, manager);
+      await apply(update);
+      update.status = to;
+      const saved = await manager.save(stamp(update, actor));
+      const after = await this.toDto(saved, target, manager);
+      await this.audit.record(manager, { entityType: 'progress-update', entityId: id, targetId: target.id, action: to, actor, before, after });
+      return after;
+    });
+  }
+
+  private async change(manager: EntityManager, update: ProgressUpdate, target: Target, actor: Actor, action: string, change: Partial<Change>): Promise<ProgressUpdateDto> {
+    const before = await this.toDto(update, target, manager);
+    for (const [key, value] of Object.entries(change)) {
+      if (value !== undefined) Object.assign(update, { [key]: value });
+    }
+    const saved = await manager.save(stamp(update, actor));
+    const after = await this.toDto(saved, target, manager);
+    await this.audit.record(manager, { entityType: 'progress-update', entityId: update.id, targetId: target.id, action, actor, before, after });
+    return after;
+  }
+
+  private async lockWithTarget(id: string, manager: EntityManager): Promise<{ update: ProgressUpdate; target: Target }> {
+    const update = await manager.findOne(ProgressUpdate, { where: { id }, ...lockForUpdate(manager) });
+    if (!update) throw notFound('Progress update', id);
+    return { update, target: await this.targets.find(update.targetId, manager) };
+  }
+
+  private async find(id: string): Promise<ProgressUpdate> {
+    const update = await this.updates.findOneBy({ id });
+    if (!update) throw notFound('Progress update', id);
+    return update;
+  }
+
+  private async toDto(update: ProgressUpdate, target: Target, manager?: EntityManager): Promise<ProgressUpdateDto> {
+    const approved = await (manager?.getRepository(ProgressUpdate) ?? this.updates).find({ where: { targetId: target.id, status: 'approved' } });
+    return toProgressDto(update, target, approved);
+  }
+}
+
+function isManager(actor: Actor): boolean {
+  return actor.role === 'coordinator' || actor.role === 'admin';
+}
+
+function sameChange(existing: ProgressUpdate, change: Change): boolean {
+  return (
+    existing.value === change.value &&
+    (existing.commentary ?? null) === (change.commentary ?? null) &&
+    (existing.risks ?? null) === (change.risks ?? null) &&
+    (existing.nextActions ?? null) === (change.nextActions ?? null)
+  );
+}

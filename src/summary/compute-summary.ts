@@ -1,0 +1,196 @@
+/**
+ * The board's view of a strategy at one period, computed from loaded rows by the fixed rules
+ * of API.md. Pure: the summary endpoint and the PDF report both render what this returns, so
+ * they can never disagree.
+ */
+import { comparePeriods, isAfter, isBefore, periodLabel, previousPeriod } from '../domain/period';
+import { Direction, directionOfTravel, duePeriods, Frequency, isReturnDue, RAG_RANK, ragStatus, RagOrNoData, statusPeriod } from '../domain/status';
+import { expectedValue, Trajectory } from '../domain/trajectory';
+import {
+  LeadDto,
+  MissingReturnDto,
+  MovementDto,
+  PartnershipRefDto,
+  RagCountsDto,
+  StrategySummaryDto,
+  TargetSummaryDto,
+  TrendPointDto,
+} from './summary.dto';
+
+export interface SummaryUpdate {
+  id: string;
+  period: string;
+  value: number;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  commentary: string | null;
+  risks: string | null;
+  nextActions: string | null;
+}
+
+export interface SummaryTarget extends Trajectory {
+  id: string;
+  code: string;
+  title: string;
+  themeId: string;
+  unit: string;
+  direction: Direction;
+  frequency: Frequency;
+  tolerancePercent: number;
+  lead: LeadDto | null;
+  supportingPartnerships: PartnershipRefDto[];
+  /** Every update of the target (any status, any period). */
+  updates: SummaryUpdate[];
+}
+
+export interface SummaryInput {
+  strategy: StrategySummaryDto['strategy'];
+  period: string;
+  themes: { id: string; title: string; kind: 'theme' | 'population-group'; position: number }[];
+  targets: SummaryTarget[];
+  /** Narrowed to a theme or a partnership: themes without targets are left out. */
+  scoped: boolean;
+}
+
+interface Judgement {
+  statusPeriod: string | null;
+  expected: number | null;
+  actual: number | null;
+  rag: RagOrNoData;
+  directionOfTravel: TargetSummaryDto['directionOfTravel'];
+  update: SummaryUpdate | null;
+}
+
+export function computeSummary(input: SummaryInput): StrategySummaryDto {
+  const { period } = input;
+  const previous = previousPeriod(period);
+  const targets = input.targets.map((t) => summariseTarget(t, period, previous));
+  const themes = [...input.themes]
+    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.position - b.position || a.title.localeCompare(b.title))
+    .map((theme) => {
+      const own = targets.filter((t) => t.themeId === theme.id).sort(byCode);
+      return { ...theme, counts: countRags(own), targets: own };
+    })
+    .filter((theme) => !input.scoped || theme.targets.length > 0);
+  return {
+    strategy: input.strategy,
+    period,
+    periodLabel: periodLabel(period),
+    previousPeriod: previous,
+    counts: countRags(targets),
+    movement: movement(targets),
+    themes,
+    missingReturns: input.targets.flatMap((t) => missingReturn(t, period)).sort((a, b) => a.partnershipName.localeCompare(b.partnershipName) || byCode(a, b)),
+  };
+}
+
+function summariseTarget(t: SummaryTarget, period: string, previous: string): TargetSummaryDto {
+  const approved = new Map(t.updates.filter((u) => u.status === 'approved').map((u) => [u.period, u]));
+  const now = judge(t, period, approved);
+  const update = now.update;
+  return {
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    themeId: t.themeId,
+    unit: t.unit,
+    direction: t.direction,
+    frequency: t.frequency,
+    tolerancePercent: t.tolerancePercent,
+    baselineValue: t.baselineValue,
+    baselinePeriod: t.baselinePeriod,
+    targetValue: t.targetValue,
+    targetPeriod: t.targetPeriod,
+    statusPeriod: now.statusPeriod,
+    expected: now.expected,
+    actual: now.actual,
+    rag: now.rag,
+    directionOfTravel: now.directionOfTravel,
+    previousRag: judge(t, previous, approved).rag,
+    lead: t.lead,
+    supportingPartnerships: t.supportingPartnerships,
+    update: update && {
+      id: update.id,
+      period: update.period,
+      value: update.value,
+      commentary: update.commentary,
+      risks: update.risks,
+      nextActions: update.nextActions,
+    },
+    trend: trend(t, period, approved),
+  };
+}
+
+/** The target as a report for `period` judges it: on the approved figure of its status period. */
+function judge(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>): Judgement {
+  const sp = statusPeriod(t, period);
+  if (!sp) return { statusPeriod: null, expected: null, actual: null, rag: 'no-data', directionOfTravel: null, update: null };
+  const expected = expectedValue(t, sp);
+  const update = approved.get(sp) ?? null;
+  if (!update || expected === null) return { statusPeriod: sp, expected, actual: null, rag: 'no-data', directionOfTravel: null, update: null };
+  const before = [...approved.values()].filter((u) => isBefore(u.period, sp)).sort((a, b) => comparePeriods(b.period, a.period))[0];
+  return {
+    statusPeriod: sp,
+    expected,
+    actual: update.value,
+    rag: ragStatus({ expected, actual: update.value, direction: t.direction, tolerancePercent: t.tolerancePercent }),
+    directionOfTravel: before ? directionOfTravel(before.value, update.value, t.direction) : null,
+    update,
+  };
+}
+
+/** Baseline, then every period a return is due up to the target period: the trajectory and the approved actuals so far. */
+function trend(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>): TrendPointDto[] {
+  const points: TrendPointDto[] = [{ period: t.baselinePeriod, expected: t.baselineValue, actual: t.baselineValue }];
+  for (const p of duePeriods(t, t.baselinePeriod, t.targetPeriod)) {
+    points.push({ period: p, expected: expectedValue(t, p), actual: isAfter(p, period) ? null : (approved.get(p)?.value ?? null) });
+  }
+  return points;
+}
+
+function missingReturn(t: SummaryTarget, period: string): MissingReturnDto[] {
+  if (!t.lead || !isReturnDue(t, period)) return [];
+  const update = t.updates.find((u) => u.period === period);
+  if (update && (update.status === 'submitted' || update.status === 'approved')) return [];
+  return [
+    {
+      targetId: t.id,
+      code: t.code,
+      title: t.title,
+      period,
+      partnershipId: t.lead.partnershipId,
+      partnershipName: t.lead.partnershipName,
+      officerName: t.lead.officerName,
+      officerEmail: t.lead.officerEmail,
+      state: update ? (update.status as 'draft' | 'returned') : 'none',
+    },
+  ];
+}
+
+export function countRags(targets: { rag: RagOrNoData }[]): RagCountsDto {
+  const counts = { green: 0, amber: 0, red: 0, noData: 0, total: targets.length };
+  for (const t of targets) {
+    if (t.rag === 'no-data') counts.noData++;
+    else counts[t.rag]++;
+  }
+  return counts;
+}
+
+function movement(targets: TargetSummaryDto[]): MovementDto {
+  const m = { improved: 0, worsened: 0, unchanged: 0, newlyRed: 0, notComparable: 0 };
+  for (const t of targets) {
+    if (t.rag === 'red' && t.previousRag !== 'red') m.newlyRed++;
+    if (t.rag === 'no-data' || t.previousRag === 'no-data') {
+      m.notComparable++;
+      continue;
+    }
+    const change = RAG_RANK[t.rag] - RAG_RANK[t.previousRag];
+    if (change < 0) m.improved++;
+    else if (change > 0) m.worsened++;
+    else m.unchanged++;
+  }
+  return m;
+}
+
+const kindOrder = (kind: string) => (kind === 'theme' ? 0 : 1);
+const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true });
+

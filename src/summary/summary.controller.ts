@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ReadAccess } from '../auth/access.decorators';
+import { ApiErrors } from '../common/error.dto';
+import { UuidParam } from '../common/params';
+import { SummaryQuery } from './dto/summary-query.dto';
+import { StrategySummaryDto } from './summary.dto';
+import { SummaryService } from './summary.service';
+
+@ApiTags('summary')
+@ReadAccess()
+@Controller('strategies/:id/summary')
+export class SummaryController {
+  constructor(private readonly summary: SummaryService) {}
+
+  /**
+   * How the strategy stands at a quarter: for the strategy, each theme and each target, the
+   * expected value, the latest approved actual, RAG and direction of travel, RAG counts,
+   * movement since the previous quarter, and the returns still missing. Only approved
+   * updates count. Defaults to the latest completed quarter. This is what the PDF report renders.
+   */
+  @Get()
+  @ApiErrors(400, 404, 422)
+  get(@UuidParam('id') strategyId: string, @Query() query: SummaryQuery): Promise<StrategySummaryDto> {
+    return this.summary.summarise(strategyId, query);
+  }
+}

@@ -1,0 +1,146 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const RAG_OR_NO_DATA = ['green', 'amber', 'red', 'no-data'] as const;
+const TRAVEL = ['improving', 'worsening', 'unchanged'] as const;
+
+export class RagCountsDto {
+  green: number;
+  amber: number;
+  red: number;
+  /** Targets with no approved figure for the period they are judged on. */
+  noData: number;
+  total: number;
+}
+
+/** Change of status against the previous quarter's report, for the board's "what changed". */
+export class MovementDto {
+  /** Targets whose RAG got better (red → amber, amber → green, red → green). */
+  improved: number;
+  /** Targets whose RAG got worse. */
+  worsened: number;
+  /** Targets with the same RAG in both quarters. */
+  unchanged: number;
+  /** Red now, and not red (or no data) in the previous quarter. */
+  newlyRed: number;
+  /** Targets that have a RAG now but had no data in the previous quarter (or the reverse). */
+  notComparable: number;
+}
+
+export class LeadDto {
+  partnershipId: string;
+  partnershipName: string;
+  officerName: string;
+  officerEmail: string;
+}
+
+export class PartnershipRefDto {
+  id: string;
+  name: string;
+}
+
+/** The approved update a target is judged on. */
+export class JudgedUpdateDto {
+  id: string;
+  /** @example "2025-26-Q2" */
+  period: string;
+  value: number;
+  commentary: string | null;
+  risks: string | null;
+  nextActions: string | null;
+}
+
+export class TrendPointDto {
+  /** @example "2025-26-Q2" */
+  period: string;
+  /** Expected value on the trajectory; null before the baseline. */
+  expected: number | null;
+  /** Approved actual for that period, if any. */
+  actual: number | null;
+}
+
+export class TargetSummaryDto {
+  id: string;
+  /** @example "NI 154" */
+  code: string;
+  title: string;
+  themeId: string;
+  /** @example "homes" */
+  unit: string;
+  @ApiProperty({ enum: ['increase', 'decrease'] })
+  direction: 'increase' | 'decrease';
+  @ApiProperty({ enum: ['quarterly', 'annual'] })
+  frequency: 'quarterly' | 'annual';
+  tolerancePercent: number;
+  baselineValue: number;
+  baselinePeriod: string;
+  targetValue: number;
+  targetPeriod: string;
+  /** The period whose figure the target is judged on (the report period, or its latest due period: Q4 for annual targets). Null before the first return is due. */
+  statusPeriod: string | null;
+  /** Expected value at statusPeriod. */
+  expected: number | null;
+  /** Approved actual at statusPeriod. */
+  actual: number | null;
+  @ApiProperty({ enum: RAG_OR_NO_DATA })
+  rag: 'green' | 'amber' | 'red' | 'no-data';
+  /** Against the previous approved figure. */
+  @ApiProperty({ enum: TRAVEL, nullable: true })
+  directionOfTravel: 'improving' | 'worsening' | 'unchanged' | null;
+  /** RAG in the previous quarter's report. */
+  @ApiProperty({ enum: RAG_OR_NO_DATA })
+  previousRag: 'green' | 'amber' | 'red' | 'no-data';
+  /** The active lead assignment, if any. */
+  lead: LeadDto | null;
+  supportingPartnerships: PartnershipRefDto[];
+  /** The approved update at statusPeriod, with the partnership's commentary. */
+  update: JudgedUpdateDto | null;
+  /** Baseline to statusPeriod (or report period), for trend charts. */
+  trend: TrendPointDto[];
+}
+
+export class ThemeSummaryDto {
+  id: string;
+  title: string;
+  @ApiProperty({ enum: ['theme', 'population-group'] })
+  kind: 'theme' | 'population-group';
+  position: number;
+  counts: RagCountsDto;
+  targets: TargetSummaryDto[];
+}
+
+export class MissingReturnDto {
+  targetId: string;
+  code: string;
+  title: string;
+  /** The period the return is owed for. */
+  period: string;
+  partnershipId: string;
+  partnershipName: string;
+  officerName: string;
+  officerEmail: string;
+  /** A draft or returned update exists but has not been (re)submitted. */
+  @ApiProperty({ enum: ['none', 'draft', 'returned'] })
+  state: 'none' | 'draft' | 'returned';
+}
+
+export class StrategyRefDto {
+  id: string;
+  title: string;
+  area: string;
+  vision: string | null;
+  leadPartnershipName: string;
+}
+
+export class StrategySummaryDto {
+  strategy: StrategyRefDto;
+  /** @example "2025-26-Q2" */
+  period: string;
+  /** @example "2025/26 Q2 (Jul–Sep 2025)" */
+  periodLabel: string;
+  previousPeriod: string;
+  counts: RagCountsDto;
+  movement: MovementDto;
+  /** Themes, then population groups, in report order; each target appears in its own theme only. */
+  themes: ThemeSummaryDto[];
+  missingReturns: MissingReturnDto[];
+}
