@@ -85,6 +85,22 @@ export function parsePeriod(s: string): Period {
   return make(startYear, quarter);
 }
 
+/**
+ * Valid codes seen before, parsed once: summaries and reports ask about the same few dozen
+ * periods thousands of times. Periods are frozen, so sharing them is safe; the cache is bounded
+ * by the number of distinct valid codes (11,000 at most).
+ */
+const parsed = new Map<string, Period>();
+
+function parsedPeriod(s: string): Period {
+  let period = parsed.get(s);
+  if (!period) {
+    period = parsePeriod(s);
+    parsed.set(s, period);
+  }
+  return period;
+}
+
 export function tryParsePeriod(s: unknown): Period | null {
   try {
     return parsePeriod(s as string);
@@ -103,7 +119,7 @@ export function isValidPeriod(s: unknown): s is string {
  * out-of-range one would otherwise format to a code that parsePeriod rejects.
  */
 export function toPeriod(p: PeriodLike): Period {
-  if (typeof p === 'string') return parsePeriod(p);
+  if (typeof p === 'string') return parsedPeriod(p);
   if (p === null || typeof p !== 'object') throw new PeriodFormatError(p, 'a period must be a string');
   if (!isYearInRange(p.startYear) || !isQuarter(p.quarter)) {
     throw new RangeError(

@@ -125,6 +125,15 @@ export function expectedValue(t: Trajectory, period: PeriodLike): number | null 
   return expectedAt(indexed(t), periodIndex(period));
 }
 
+/**
+ * E as a function of the period, validating and ordering the known points once: for callers
+ * that evaluate one trajectory at many periods (summaries, charts).
+ */
+export function expectedValues(t: Trajectory): (period: PeriodLike) => number | null {
+  const points = indexed(t);
+  return (period) => expectedAt(points, periodIndex(period));
+}
+
 /** E(p) for every period from `from` to `to` inclusive, for charts. */
 export function expectedSeries(t: Trajectory, from: PeriodLike, to: PeriodLike): ExpectedPoint[] {
   const points = indexed(t);

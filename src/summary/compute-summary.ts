@@ -5,7 +5,7 @@
  */
 import { comparePeriods, isAfter, isBefore, periodLabel, previousPeriod } from '../domain/period';
 import { Direction, directionOfTravel, duePeriods, Frequency, isReturnDue, RAG_RANK, ragStatus, RagOrNoData, statusPeriod } from '../domain/status';
-import { expectedValue, Trajectory } from '../domain/trajectory';
+import { expectedValues, Trajectory } from '../domain/trajectory';
 import {
   LeadDto,
   MissingReturnDto,
@@ -83,9 +83,12 @@ export function computeSummary(input: SummaryInput): StrategySummaryDto {
   };
 }
 
+type Expected = (period: string) => number | null;
+
 function summariseTarget(t: SummaryTarget, period: string, previous: string): TargetSummaryDto {
   const approved = new Map(t.updates.filter((u) => u.status === 'approved').map((u) => [u.period, u]));
-  const now = judge(t, period, approved);
+  const expected = expectedValues(t);
+  const now = judge(t, period, approved, expected);
   const update = now.update;
   return {
     id: t.id,
@@ -105,7 +108,7 @@ function summariseTarget(t: SummaryTarget, period: string, previous: string): Ta
     actual: now.actual,
     rag: now.rag,
     directionOfTravel: now.directionOfTravel,
-    previousRag: judge(t, previous, approved).rag,
+    previousRag: judge(t, previous, approved, expected).rag,
     lead: t.lead,
     supportingPartnerships: t.supportingPartnerships,
     update: update && {
@@ -116,15 +119,15 @@ function summariseTarget(t: SummaryTarget, period: string, previous: string): Ta
       risks: update.risks,
       nextActions: update.nextActions,
     },
-    trend: trend(t, period, approved),
+    trend: trend(t, period, approved, expected),
   };
 }
 
 /** The target as a report for `period` judges it: on the approved figure of its status period. */
-function judge(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>): Judgement {
+function judge(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>, expectedAt: Expected): Judgement {
   const sp = statusPeriod(t, period);
   if (!sp) return { statusPeriod: null, expected: null, actual: null, rag: 'no-data', directionOfTravel: null, update: null };
-  const expected = expectedValue(t, sp);
+  const expected = expectedAt(sp);
   const update = approved.get(sp) ?? null;
   if (!update || expected === null) return { statusPeriod: sp, expected, actual: null, rag: 'no-data', directionOfTravel: null, update: null };
   const before = [...approved.values()].filter((u) => isBefore(u.period, sp)).sort((a, b) => comparePeriods(b.period, a.period))[0];
@@ -139,10 +142,10 @@ function judge(t: SummaryTarget, period: string, approved: Map<string, SummaryUp
 }
 
 /** Baseline, then every period a return is due up to the target period: the trajectory and the approved actuals so far. */
-function trend(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>): TrendPointDto[] {
+function trend(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>, expectedAt: Expected): TrendPointDto[] {
   const points: TrendPointDto[] = [{ period: t.baselinePeriod, expected: t.baselineValue, actual: t.baselineValue }];
   for (const p of duePeriods(t, t.baselinePeriod, t.targetPeriod)) {
-    points.push({ period: p, expected: expectedValue(t, p), actual: isAfter(p, period) ? null : (approved.get(p)?.value ?? null) });
+    points.push({ period: p, expected: expectedAt(p), actual: isAfter(p, period) ? null : (approved.get(p)?.value ?? null) });
   }
   return points;
 }

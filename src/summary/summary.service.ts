@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
 import { Clock } from '../common/clock';
 import { unprocessable } from '../common/api-errors';
@@ -10,7 +10,7 @@ import { ProgressUpdate } from '../progress/progress-update.entity';
 import { StrategiesService } from '../strategies/strategies.service';
 import { Theme } from '../strategies/theme.entity';
 import { Target } from '../targets/target.entity';
-import { computeSummary, SummaryTarget } from './compute-summary';
+import { computeSummary, SummaryTarget, SummaryUpdate } from './compute-summary';
 import { SummaryQuery } from './dto/summary-query.dto';
 import { StrategySummaryDto } from './summary.dto';
 
@@ -47,29 +47,48 @@ export class SummaryService {
       where: { strategyId, archived: false, ...(query.themeId ? { themeId: query.themeId } : {}) },
       relations: { milestones: true },
     });
-    const ids = targets.map((t) => t.id);
-    const [assignments, updates] = ids.length
+    // Plain rows rather than entities: the summary reads thousands of updates and needs no
+    // change tracking, and hydration was most of its time (bench/summary.ts).
+    const [leads, supporters, updates] = targets.length
       ? await Promise.all([
-          m.find(Assignment, {
-            where: { targetId: In(ids), status: 'active' },
-            relations: { partnership: true, supportingPartnerships: true },
-          }),
+          m
+            .createQueryBuilder(Assignment, 'a')
+            .innerJoin(Target, 't', 't.id = a.targetId')
+            .innerJoin(Partnership, 'p', 'p.id = a.partnershipId')
+            .select(['a.targetId AS "targetId"', 'a.partnershipId AS "partnershipId"', 'p.name AS "partnershipName"'])
+            .addSelect(['a.officerName AS "officerName"', 'a.officerEmail AS "officerEmail"'])
+            .where('t.strategyId = :strategyId', { strategyId })
+            .andWhere(`a.status = 'active'`)
+            .getRawMany<LeadRow>(),
+          m
+            .createQueryBuilder(Assignment, 'a')
+            .innerJoin(Target, 't', 't.id = a.targetId')
+            .innerJoin('a.supportingPartnerships', 'p')
+            .select(['a.targetId AS "targetId"', 'p.id AS "id"', 'p.name AS "name"'])
+            .where('t.strategyId = :strategyId', { strategyId })
+            .andWhere(`a.status = 'active'`)
+            .getRawMany<{ targetId: string; id: string; name: string }>(),
           m
             .createQueryBuilder(ProgressUpdate, 'u')
             .innerJoin(Target, 't', 't.id = u.targetId')
+            .select(['u.id AS "id"', 'u.targetId AS "targetId"', 'u.period AS "period"', 'u.value AS "value"', 'u.status AS "status"'])
+            .addSelect(['u.commentary AS "commentary"', 'u.risks AS "risks"', 'u.nextActions AS "nextActions"'])
             .where('t.strategyId = :strategyId', { strategyId })
-            .getMany(),
+            // Codes sort as text in time order, so this keeps only what the report period can see.
+            .andWhere('u.period <= :period', { period })
+            .andWhere(`(u.status = 'approved' OR u.period = :period)`)
+            .getRawMany<SummaryUpdate & { targetId: string }>(),
         ])
-      : [[], []];
+      : [[], [], []];
 
-    const assignmentOf = new Map(assignments.map((a) => [a.targetId, a]));
-    const updatesOf = new Map<string, ProgressUpdate[]>();
-    for (const u of updates) updatesOf.set(u.targetId, [...(updatesOf.get(u.targetId) ?? []), u]);
+    const leadOf = new Map(leads.map((l) => [l.targetId, l]));
+    const supportersOf = groupBy(supporters, (s) => s.targetId);
+    const updatesOf = groupBy(updates, (u) => u.targetId);
 
     const summaryTargets: SummaryTarget[] = targets
-      .filter((t) => !query.partnershipId || assignmentOf.get(t.id)?.partnershipId === query.partnershipId)
+      .filter((t) => !query.partnershipId || leadOf.get(t.id)?.partnershipId === query.partnershipId)
       .map((t) => {
-        const a = assignmentOf.get(t.id);
+        const lead = leadOf.get(t.id);
         return {
           id: t.id,
           code: t.code,
@@ -84,19 +103,11 @@ export class SummaryService {
           targetValue: t.targetValue,
           targetPeriod: t.targetPeriod,
           milestones: (t.milestones ?? []).map((ms) => ({ period: ms.period, value: ms.value })),
-          lead: a
-            ? { partnershipId: a.partnershipId, partnershipName: a.partnership?.name ?? '', officerName: a.officerName, officerEmail: a.officerEmail }
+          lead: lead
+            ? { partnershipId: lead.partnershipId, partnershipName: lead.partnershipName, officerName: lead.officerName, officerEmail: lead.officerEmail }
             : null,
-          supportingPartnerships: (a?.supportingPartnerships ?? []).map((p) => ({ id: p.id, name: p.name })).sort((x, y) => x.name.localeCompare(y.name)),
-          updates: (updatesOf.get(t.id) ?? []).map((u) => ({
-            id: u.id,
-            period: u.period,
-            value: u.value,
-            status: u.status,
-            commentary: u.commentary,
-            risks: u.risks,
-            nextActions: u.nextActions,
-          })),
+          supportingPartnerships: (supportersOf.get(t.id) ?? []).map((p) => ({ id: p.id, name: p.name })).sort((x, y) => x.name.localeCompare(y.name)),
+          updates: (updatesOf.get(t.id) ?? []).map((u) => ({ ...u, value: Number(u.value) })),
         };
       });
 
@@ -108,4 +119,23 @@ export class SummaryService {
       scoped: Boolean(query.themeId || query.partnershipId),
     });
   }
+}
+
+interface LeadRow {
+  targetId: string;
+  partnershipId: string;
+  partnershipName: string;
+  officerName: string;
+  officerEmail: string;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
