@@ -36,12 +36,13 @@ const e2e = (name, engineSetup, extra = {}) => ({
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   transform: e2eTransform,
   setupFiles: [engineSetup],
-  // Whole-route walks and scenarios run many requests; allow for a loaded 2-core CI machine.
-  testTimeout: 30_000,
   ...extra,
 });
 
 module.exports = {
+  // The e2e scenarios (whole-route walks, 1,000-row imports) run many requests; allow for a
+  // loaded 2-core CI machine.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

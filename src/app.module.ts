@@ -13,6 +13,7 @@ import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { ProgressModule } from './progress/progress.module';
+import { ReturnsModule } from './returns/returns.module';
 import { SummaryModule } from './summary/summary.module';
 import { TargetsModule } from './targets/targets.module';
 
@@ -29,6 +30,7 @@ import { TargetsModule } from './targets/targets.module';
     AssignmentsModule,
     ProgressModule,
     SummaryModule,
+    ReturnsModule,
   ],
   controllers: [HealthController],
   providers: [

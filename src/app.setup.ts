@@ -51,6 +51,8 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
     app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
   }
   app.useBodyParser('json', { limit: env.BODY_LIMIT });
+  // Quarterly returns can be posted as a CSV body.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: env.BODY_LIMIT });
   app.enableShutdownHooks();
   setUpOpenApi(app);
 }

@@ -162,8 +162,7 @@ export class ProgressService {
         decidedById: null,
       });
       const saved = await manager.save(stamp(update, actor));
-      const after = await this.toDto(saved, target, manager);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after });
+      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
       return 'created';
     }
     const same = sameChange(existing, change);
@@ -171,11 +170,10 @@ export class ProgressService {
     if (existing.status === 'approved') {
       throw conflict(`The ${period} figure for ${target.code} is already approved; ask a coordinator to correct it`);
     }
-    const before = await this.toDto(existing, target, manager);
+    const before = snapshot(existing, target);
     Object.assign(existing, change, { status: 'submitted', submittedAt: this.clock.now().toISOString(), submittedById: actor.id });
     const saved = await manager.save(stamp(existing, actor));
-    const after = await this.toDto(saved, target, manager);
-    await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after });
+    await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(saved, target) });
     return 'updated';
   }
 
@@ -264,6 +262,11 @@ export class ProgressService {
     const approved = await (manager?.getRepository(ProgressUpdate) ?? this.updates).find({ where: { targetId: target.id, status: 'approved' } });
     return toProgressDto(update, target, approved);
   }
+}
+
+/** The update as the history keeps it for bulk imports: its own figures, without the direction of travel (one query less a row). */
+function snapshot(update: ProgressUpdate, target: Target): ProgressUpdateDto {
+  return toProgressDto({ ...update }, target, []);
 }
 
 function isManager(actor: Actor): boolean {

@@ -117,5 +117,13 @@ export const ROUTES: Record<string, RouteRule> = {
   'DELETE /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.missingId}`, expect: everyone({ anonymous: 401, viewer: 403 }) },
   'POST /api/v1/progress/{id}/submit': { path: (f) => `/api/v1/progress/${f.progressId}/submit`, expect: reporters() },
   'POST /api/v1/progress/{id}/approve': { path: (f) => `/api/v1/progress/${f.progressId}/approve`, expect: managers() },
+  'GET /api/v1/partnerships/{id}/returns/template.csv': {
+    path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.csv?period=2025-26-Q1`,
+    expect: readers(),
+  },
+  // Who may write which row is checked row by row (422), so any reporter gets past the gate.
+  'POST /api/v1/strategies/{id}/progress/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress/import`, expect: everyone({ anonymous: 401, viewer: 403 }) },
+  'GET /api/v1/strategies/{id}/targets.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets.csv`, expect: readers() },
+  'GET /api/v1/strategies/{id}/progress.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress.csv?period=2025-26-Q1`, expect: readers() },
   'POST /api/v1/progress/{id}/return': { path: (f) => `/api/v1/progress/${f.progressId}/return`, body: () => ({ reason: 'Check it' }), expect: managers() },
 };

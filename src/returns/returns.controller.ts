@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, ReadAccess, Roles } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
+import { validationFailed } from '../common/api-errors';
+import { ApiErrors } from '../common/error.dto';
+import { UuidParam } from '../common/params';
+import { ImportQuery, ImportResultDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
+import { ReturnsService } from './returns.service';
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+@ApiTags('returns (CSV)')
+@ReadAccess()
+@Controller()
+export class ReturnsController {
+  constructor(private readonly returns: ReturnsService) {}
+
+  /**
+   * A partnership's return for a quarter as a spreadsheet: one row per target it leads that is
+   * due a return, with the expected and last approved values; fill in `value` (and commentary,
+   * risks, next actions) and import it.
+   */
+  @Get('partnerships/:id/returns/template.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV: code, title, unit, period, expected, last_value, value, commentary, risks, next_actions' })
+  @ApiErrors(400, 404)
+  async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @Res() res: Response): Promise<void> {
+    send(res, await this.returns.template(partnershipId, query));
+  }
+
+  /**
+   * Import a CSV of returns (the template, or the progress export): columns `code`, `period`,
+   * `value`, and optionally `commentary`, `risks`, `next_actions`. Every row is checked; then
+   * all rows are stored as submitted updates in one transaction, or nothing is stored and the
+   * answer lists every bad row (row, column, problem). Rows identical to what is on record change
+   * nothing. Send the file as `text/csv` or as `file` in `multipart/form-data`.
+   */
+  @Post('strategies/:id/progress/import')
+  @Roles('partnership-officer', 'coordinator')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiBody({ schema: { type: 'string', format: 'binary', description: 'The CSV file' } })
+  @ApiErrors(400, 404, 422)
+  importReturns(
+    @UuidParam('id') strategyId: string,
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @CurrentUser() actor: Actor,
+  ): Promise<ImportResultDto> {
+    const text = file ? file.buffer.toString('utf8') : typeof body === 'string' ? body : null;
+    if (text === null) {
+      throw validationFailed([{ field: 'file', message: 'send the CSV as text/csv, or as the "file" field of multipart/form-data' }], 'No CSV received');
+    }
+    return this.returns.importReturns(strategyId, text, query.dryRun ?? false, actor);
+  }
+
+  /** Every target of the strategy with its trajectory, lead partnership and officer, as CSV. */
+  @Get('strategies/:id/targets.csv')
+  @ApiProduces('text/csv')
+  @ApiErrors(400, 404)
+  async targets(@UuidParam('id') strategyId: string, @Res() res: Response): Promise<void> {
+    send(res, await this.returns.exportTargets(strategyId));
+  }
+
+  /** A quarter's updates as CSV, in the columns the import reads (re-importing it changes nothing). */
+  @Get('strategies/:id/progress.csv')
+  @ApiProduces('text/csv')
+  @ApiErrors(400, 404)
+  async progress(@UuidParam('id') strategyId: string, @Query() query: ProgressExportQuery, @Res() res: Response): Promise<void> {
+    send(res, await this.returns.exportProgress(strategyId, query));
+  }
+}
+
+function send(res: Response, file: { filename: string; csv: string }): void {
+  res
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .set('Content-Disposition', `attachment; filename="${file.filename}"`)
+    .send(file.csv);
+}
+

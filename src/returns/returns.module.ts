@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
+import { ProgressModule } from '../progress/progress.module';
+import { StrategiesModule } from '../strategies/strategies.module';
+import { ReturnsController } from './returns.controller';
+import { ReturnsService } from './returns.service';
+
+@Module({
+  imports: [StrategiesModule, PartnershipsModule, ProgressModule],
+  controllers: [ReturnsController],
+  providers: [ReturnsService],
+  exports: [ReturnsService],
+})
+export class ReturnsModule {}

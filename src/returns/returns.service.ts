@@ -1,0 +1,301 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
+import { Assignment } from '../assignments/assignment.entity';
+import type { Actor } from '../auth/roles';
+import { unprocessable } from '../common/api-errors';
+import { Transactions } from '../database/transactions';
+import { comparePeriods, isAfter, parsePeriod, PeriodFormatError, periodContaining } from '../domain/period';
+import { isReturnDue } from '../domain/status';
+import { expectedValue } from '../domain/trajectory';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { ProgressUpdate } from '../progress/progress-update.entity';
+import { ProgressService } from '../progress/progress.service';
+import { toProgressDto } from '../progress/progress.mapper';
+import { Clock } from '../common/clock';
+import { StrategiesService } from '../strategies/strategies.service';
+import { Theme } from '../strategies/theme.entity';
+import { Target } from '../targets/target.entity';
+import { CsvRecord, parseCsv, toCsv } from './csv';
+import { ImportResultDto, ImportRowErrorDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
+
+const TEMPLATE_COLUMNS = ['code', 'title', 'unit', 'period', 'expected', 'last_value', 'value', 'commentary', 'risks', 'next_actions'];
+const PROGRESS_COLUMNS = ['code', 'title', 'unit', 'period', 'value', 'status', 'expected', 'rag', 'commentary', 'risks', 'next_actions'];
+const TARGET_COLUMNS = [
+  'code', 'title', 'theme', 'unit', 'direction', 'frequency', 'baseline_value', 'baseline_period', 'target_value', 'target_period',
+  'milestones', 'tolerance_percent', 'lead_partnership', 'accountable_officer', 'officer_email', 'supporting_partnerships', 'archived',
+];
+
+interface PlannedRow {
+  target: Target;
+  period: string;
+  change: { value: number; commentary: string | null; risks: string | null; nextActions: string | null };
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+/**
+ * Quarterly returns as spreadsheets: the template a partnership fills in, the import that
+ * stores a whole file or nothing, and CSV exports of targets and progress.
+ */
+@Injectable()
+export class ReturnsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly strategies: StrategiesService,
+    private readonly partnerships: PartnershipsService,
+    private readonly progress: ProgressService,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The partnership's targets due a return in the period, pre-filled with what is known. */
+  async template(partnershipId: string, query: ReturnTemplateQuery): Promise<{ filename: string; csv: string }> {
+    const partnership = await this.partnerships.find(partnershipId);
+    const m = this.dataSource.manager;
+    const assignments = await m.find(Assignment, { where: { partnershipId, status: 'active' } });
+    const targets = (
+      assignments.length
+        ? await m.find(Target, {
+            where: { id: In(assignments.map((a) => a.targetId)), archived: false, ...(query.strategyId ? { strategyId: query.strategyId } : {}) },
+            relations: { milestones: true },
+          })
+        : []
+    )
+      .filter((t) => isReturnDue(t, query.period))
+      .sort(byCode);
+    const updates = targets.length ? await m.find(ProgressUpdate, { where: { targetId: In(targets.map((t) => t.id)) } }) : [];
+    const rows = targets.map((t) => {
+      const own = updates.filter((u) => u.targetId === t.id);
+      const current = own.find((u) => u.period === query.period);
+      const last = own
+        .filter((u) => u.status === 'approved' && comparePeriods(u.period, query.period) < 0)
+        .sort((a, b) => comparePeriods(b.period, a.period))[0];
+      return {
+        code: t.code,
+        title: t.title,
+        unit: t.unit,
+        period: query.period,
+        expected: round(expectedValue({ ...t, milestones: t.milestones ?? [] }, query.period)),
+        last_value: last?.value ?? '',
+        value: current?.value ?? '',
+        commentary: current?.commentary ?? '',
+        risks: current?.risks ?? '',
+        next_actions: current?.nextActions ?? '',
+      };
+    });
+    return { filename: `${slug(partnership.name)}-return-${query.period}.csv`, csv: toCsv(TEMPLATE_COLUMNS, rows) };
+  }
+
+  /**
+   * Validates every row, then stores every row as a submitted update in one transaction, or
+   * nothing at all, answering with an error per bad row (row, column, problem).
+   */
+  async importReturns(strategyId: string, text: string, dryRun: boolean, actor: Actor): Promise<ImportResultDto> {
+    await this.strategies.find(strategyId);
+    const records = parseCsv(text, ['code', 'period', 'value']);
+    const { planned, skipped, errors } = await this.plan(strategyId, records, actor);
+    if (errors.length > 0) {
+      throw unprocessable(
+        `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${new Set(errors.map((e) => e.row)).size} row(s)`,
+        errors,
+      );
+    }
+    const result = { dryRun, rows: records.length, created: 0, updated: 0, unchanged: 0, skipped };
+    if (dryRun) {
+      for (const row of planned) result[row.outcome]++;
+      return result;
+    }
+    await this.transactions.run(async (manager) => {
+      for (const row of planned) {
+        result[await this.progress.submitReturn(manager, row.target, row.period, row.change, actor)]++;
+      }
+    });
+    return result;
+  }
+
+  async exportTargets(strategyId: string): Promise<{ filename: string; csv: string }> {
+    const strategy = await this.strategies.find(strategyId);
+    const m = this.dataSource.manager;
+    const [targets, themes, assignments] = await Promise.all([
+      m.find(Target, { where: { strategyId }, relations: { milestones: true } }),
+      m.find(Theme, { where: { strategyId } }),
+      m
+        .createQueryBuilder(Assignment, 'a')
+        .innerJoin(Target, 't', 't.id = a.targetId')
+        .leftJoinAndSelect('a.partnership', 'lead')
+        .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
+        .where('t.strategyId = :strategyId', { strategyId })
+        .andWhere(`a.status = 'active'`)
+        .getMany(),
+    ]);
+    const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+    const leadOf = new Map(assignments.map((a) => [a.targetId, a]));
+    const rows = targets.sort(byCode).map((t) => {
+      const a = leadOf.get(t.id);
+      return {
+        code: t.code,
+        title: t.title,
+        theme: themeTitle.get(t.themeId) ?? '',
+        unit: t.unit,
+        direction: t.direction,
+        frequency: t.frequency,
+        baseline_value: t.baselineValue,
+        baseline_period: t.baselinePeriod,
+        target_value: t.targetValue,
+        target_period: t.targetPeriod,
+        milestones: [...(t.milestones ?? [])].sort((x, y) => comparePeriods(x.period, y.period)).map((ms) => `${ms.period}=${ms.value}`).join('; '),
+        tolerance_percent: t.tolerancePercent,
+        lead_partnership: a?.partnership?.name ?? '',
+        accountable_officer: a?.officerName ?? '',
+        officer_email: a?.officerEmail ?? '',
+        supporting_partnerships: (a?.supportingPartnerships ?? []).map((p) => p.name).sort().join('; '),
+        archived: t.archived ? 'yes' : 'no',
+      };
+    });
+    return { filename: `${slug(strategy.title)}-targets.csv`, csv: toCsv(TARGET_COLUMNS, rows) };
+  }
+
+  /** The period's updates, in the columns the import reads, so an export re-imports unchanged. */
+  async exportProgress(strategyId: string, query: ProgressExportQuery): Promise<{ filename: string; csv: string }> {
+    const strategy = await this.strategies.find(strategyId);
+    const m = this.dataSource.manager;
+    const targets = await m.find(Target, { where: { strategyId }, relations: { milestones: true } });
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    const statuses = query.status === 'all' ? undefined : query.status ? [query.status] : ['submitted', 'approved'];
+    const ids = targets.map((t) => t.id);
+    const [updates, approvedBefore] = ids.length
+      ? await Promise.all([
+          m.find(ProgressUpdate, { where: { targetId: In(ids), period: query.period, ...(statuses ? { status: In(statuses) } : {}) } }),
+          m.find(ProgressUpdate, { where: { targetId: In(ids), status: 'approved', period: LessThan(query.period) } }),
+        ])
+      : [[], []];
+    const rows = updates
+      .map((u) => {
+        const target = byId.get(u.targetId)!;
+        const shown = toProgressDto(u, target, approvedBefore.filter((a) => a.targetId === u.targetId));
+        return {
+          code: target.code,
+          title: target.title,
+          unit: target.unit,
+          period: u.period,
+          value: u.value,
+          status: u.status,
+          expected: round(shown.expected),
+          rag: shown.rag,
+          commentary: u.commentary ?? '',
+          risks: u.risks ?? '',
+          next_actions: u.nextActions ?? '',
+        };
+      })
+      .sort(byCode);
+    return { filename: `${slug(strategy.title)}-progress-${query.period}.csv`, csv: toCsv(PROGRESS_COLUMNS, rows) };
+  }
+
+  private async plan(strategyId: string, records: CsvRecord[], actor: Actor) {
+    const m = this.dataSource.manager;
+    const targets = await m.find(Target, { where: { strategyId }, relations: { milestones: true } });
+    const byCodeMap = new Map(targets.map((t) => [t.code.toLowerCase(), t]));
+    const ids = targets.map((t) => t.id);
+    const [existing, leads] = ids.length
+      ? await Promise.all([
+          m.find(ProgressUpdate, { where: { targetId: In(ids) } }),
+          m.find(Assignment, { where: { targetId: In(ids), status: 'active' }, relations: { partnership: true } }),
+        ])
+      : [[], []];
+    const existingOf = new Map(existing.map((u) => [`${u.targetId}|${u.period}`, u]));
+    const leadOf = new Map(leads.map((a) => [a.targetId, a]));
+    const current = periodContaining(this.clock.now());
+    const seen = new Map<string, number>();
+    const errors: ImportRowErrorDto[] = [];
+    const planned: PlannedRow[] = [];
+    let skipped = 0;
+
+    for (const { row, values } of records) {
+      const fail = (column: string, message: string) => errors.push({ field: `row ${row}, ${column}`, row, column, message });
+      const text = (column: string) => (values[column] ? values[column] : null);
+      const rawValue = values.value ?? '';
+      if (rawValue === '' && !text('commentary') && !text('risks') && !text('next_actions')) {
+        skipped++;
+        continue;
+      }
+      const before = errors.length;
+      const target = byCodeMap.get((values.code ?? '').toLowerCase());
+      if (!values.code) fail('code', 'is empty');
+      else if (!target) fail('code', `no target with code "${values.code}" in this strategy`);
+      else if (target.archived) fail('code', `target ${target.code} is archived`);
+
+      let period: string | null = null;
+      try {
+        parsePeriod(values.period ?? '');
+        period = values.period;
+      } catch (error) {
+        if (!(error instanceof PeriodFormatError)) throw error;
+        fail('period', error.message);
+      }
+
+      const value = parseNumber(rawValue);
+      if (value === null) fail('value', rawValue === '' ? 'is empty: give the figure for the period' : `must be a number, got "${rawValue}"`);
+
+      if (target && !target.archived && period) {
+        if (!isReturnDue(target, period)) {
+          fail('period', target.frequency === 'annual' && !isAfter(period, target.targetPeriod) && isAfter(period, target.baselinePeriod)
+            ? `${target.code} is an annual target: returns are due in Q4 only`
+            : `${period} is outside ${target.code}'s span (after ${target.baselinePeriod}, up to ${target.targetPeriod})`);
+        } else if (isAfter(period, current)) {
+          fail('period', `${period} has not started yet`);
+        }
+        const lead = leadOf.get(target.id);
+        if (actor.role !== 'coordinator' && actor.role !== 'admin' && (!lead || !actor.partnershipIds.includes(lead.partnershipId))) {
+          fail('code', lead ? `${target.code} is led by ${lead.partnership?.name}, not by a partnership you belong to` : `${target.code} has no active lead assignment`);
+        }
+        const key = `${target.id}|${period}`;
+        if (seen.has(key)) fail('code', `${target.code} ${period} is already given in row ${seen.get(key)}`);
+        seen.set(key, row);
+      }
+      if (errors.length > before || !target || !period || value === null) continue;
+
+      const change = { value, commentary: text('commentary'), risks: text('risks'), nextActions: text('next_actions') };
+      const existingUpdate = existingOf.get(`${target.id}|${period}`);
+      const same =
+        existingUpdate &&
+        existingUpdate.value === change.value &&
+        existingUpdate.commentary === change.commentary &&
+        existingUpdate.risks === change.risks &&
+        existingUpdate.nextActions === change.nextActions;
+      if (existingUpdate?.status === 'approved' && !same) {
+        fail('value', `the ${period} figure for ${target.code} is already approved (${existingUpdate.value}); ask a coordinator to correct it`);
+        continue;
+      }
+      const outcome = !existingUpdate ? 'created' : same && existingUpdate.status !== 'draft' && existingUpdate.status !== 'returned' ? 'unchanged' : 'updated';
+      planned.push({ target, period, change, outcome });
+    }
+    return { planned, skipped, errors };
+  }
+}
+
+/** A figure as people type it in a spreadsheet: `1240`, `1,240`, `72.5`, `-3`. */
+export function parseNumber(raw: string): number | null {
+  const cleaned = raw.replace(/[,\s]/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : null;
+}
+
+function round(n: number | null): number | string {
+  return n === null ? '' : Math.round(n * 1000) / 1000;
+}
+
+function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code.localeCompare(b.code, 'en', { numeric: true });
+}
+
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
