@@ -13,6 +13,7 @@ import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { ProgressModule } from './progress/progress.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReturnsModule } from './returns/returns.module';
 import { SummaryModule } from './summary/summary.module';
 import { TargetsModule } from './targets/targets.module';
@@ -31,6 +32,7 @@ import { TargetsModule } from './targets/targets.module';
     ProgressModule,
     SummaryModule,
     ReturnsModule,
+    ReportsModule,
   ],
   controllers: [HealthController],
   providers: [

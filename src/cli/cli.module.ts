@@ -8,6 +8,9 @@ import { Partnership } from '../partnerships/partnership.entity';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { UsersModule } from '../users/users.module';
 import { CreateUserCommand } from './create-user.command';
+import { ReportCommand } from './report.command';
+import { ReportsModule } from '../reports/reports.module';
+import { Strategy } from '../strategies/strategy.entity';
 
 /** The command line: the application's own modules and services, without HTTP. */
 @Module({
@@ -17,8 +20,9 @@ import { CreateUserCommand } from './create-user.command';
     DatabaseModule,
     PartnershipsModule,
     UsersModule,
-    TypeOrmModule.forFeature([Partnership]),
+    ReportsModule,
+    TypeOrmModule.forFeature([Partnership, Strategy]),
   ],
-  providers: [CreateUserCommand],
+  providers: [CreateUserCommand, ReportCommand],
 })
 export class CliModule {}

@@ -3,6 +3,8 @@ import { ConfigurationError } from '../config/env.validation';
 import { CliModule } from './cli.module';
 
 async function main(): Promise<void> {
+  // A command renders at most one report: warming the renderer up first would only double the work.
+  process.env.REPORT_WARM_UP ??= 'false';
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
     errorHandler: (error) => {

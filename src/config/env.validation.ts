@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -47,6 +48,21 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS as unknown as string[], { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  /** Where generated board packs (PDF) are kept. */
+  @IsString()
+  @MinLength(1)
+  REPORTS_DIR = 'data/reports';
+
+  /** Render a throwaway report at start-up so the first real one is fast (off in tests and on the command line). */
+  @Transform(({ value }: { value: unknown }) => (value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value))
+  @IsBoolean({ message: 'must be true or false' })
+  REPORT_WARM_UP = true;
+
+  /** Report templates (YAML). */
+  @IsString()
+  @MinLength(1)
+  TEMPLATES_DIR = 'templates';
 
   /** PostgreSQL schema to use instead of the connection's default (the e2e suite isolates workers with it). */
   @Transform(emptyToUndefined)

@@ -10,6 +10,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { ProgressUpdate } from '../progress/progress-update.entity';
 import { Milestone } from '../targets/milestone.entity';
 import { Target } from '../targets/target.entity';
+import { StoredReport } from '../reports/stored-report.entity';
 
 /** Every entity, listed once for the application, the CLI and the migration tools. */
 export const ENTITIES = [
@@ -25,4 +26,5 @@ export const ENTITIES = [
   PlannedAction,
   ProgressUpdate,
   AuditEntry,
+  StoredReport,
 ];

@@ -125,5 +125,9 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/strategies/{id}/progress/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress/import`, expect: everyone({ anonymous: 401, viewer: 403 }) },
   'GET /api/v1/strategies/{id}/targets.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets.csv`, expect: readers() },
   'GET /api/v1/strategies/{id}/progress.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress.csv?period=2025-26-Q1`, expect: readers() },
+  'GET /api/v1/strategies/{id}/reports/quarterly': { path: (f) => `/api/v1/strategies/${f.strategyId}/reports/quarterly?period=2025-26-Q1`, expect: readers() },
+  'GET /api/v1/reports/templates': { expect: readers() },
+  'GET /api/v1/reports': { expect: readers() },
+  'GET /api/v1/reports/{id}': { path: (f) => `/api/v1/reports/${f.missingId}`, expect: readers() },
   'POST /api/v1/progress/{id}/return': { path: (f) => `/api/v1/progress/${f.progressId}/return`, body: () => ({ reason: 'Check it' }), expect: managers() },
 };

@@ -120,6 +120,7 @@ export async function createTestApp(options: { now?: Date; logs?: string[] } = {
     async close({ keepData = false } = {}) {
       await app.close();
       if (keepData) return;
+      if (process.env.REPORTS_DIR) rmSync(process.env.REPORTS_DIR, { recursive: true, force: true });
       if (engine === 'postgres' && schema) {
         await withPg((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
       } else if (process.env.DATABASE_PATH) {

@@ -1,0 +1,90 @@
+import { HttpException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { writeFile } from 'node:fs/promises';
+import { Repository } from 'typeorm';
+import { validateDto } from '../common/validation';
+import { QuarterlyReportQuery } from '../reports/dto/report.dto';
+import { ReportsService } from '../reports/reports.service';
+import { Strategy } from '../strategies/strategy.entity';
+import { describeHttpError } from './cli-errors';
+
+interface ReportOptions {
+  strategy: string;
+  period?: string;
+  out?: string;
+  template?: string;
+  theme?: string;
+  partnership?: string;
+}
+
+/**
+ * npm run report -- --strategy "Pride of Place" --period 2025-26-Q4 --out board-pack.pdf
+ * The same report as the API's, stored the same way (so it is listed by GET /reports).
+ */
+@Command({ name: 'report', description: 'Generate the quarterly board report (PDF)' })
+export class ReportCommand extends CommandRunner {
+  constructor(
+    private readonly reports: ReportsService,
+    @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
+  ) {
+    super();
+  }
+
+  async run(_args: string[], options: ReportOptions): Promise<void> {
+    const strategy = await this.strategies.findOne({
+      where: isUuid(options.strategy) ? [{ id: options.strategy }, { title: options.strategy }] : { title: options.strategy },
+    });
+    if (!strategy) throw new Error(`no strategy with id or title "${options.strategy}"`);
+    try {
+      const query = await validateDto(QuarterlyReportQuery, {
+        period: options.period,
+        template: options.template,
+        themeId: options.theme,
+        partnershipId: options.partnership,
+      });
+      const started = Date.now();
+      const { report, pdf } = await this.reports.generate(strategy.id, query, null);
+      const out = options.out ?? report.filename;
+      await writeFile(out, pdf);
+      console.log(`Wrote ${out}: ${report.pageCount} pages, ${(pdf.length / 1024).toFixed(0)} KiB in ${Date.now() - started} ms (report ${report.id}, sha256 ${report.sha256.slice(0, 12)}…)`);
+    } catch (error) {
+      if (error instanceof HttpException) throw new Error(describeHttpError(error), { cause: error });
+      throw error;
+    }
+  }
+
+  @Option({ flags: '--strategy <idOrTitle>', description: 'the strategy, by id or exact title', required: true })
+  parseStrategy(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--period <period>', description: 'the quarter, e.g. 2025-26-Q2 (default: the latest completed)' })
+  parsePeriod(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--out <file>', description: 'where to write the PDF (default: its standard file name)' })
+  parseOut(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--template <name>', description: 'a template in templates/ (default quarterly-board)' })
+  parseTemplate(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--theme <id>', description: 'only this theme' })
+  parseTheme(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--partnership <id>', description: "only this partnership's targets" })
+  parsePartnership(value: string): string {
+    return value;
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

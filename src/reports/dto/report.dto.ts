@@ -1,0 +1,65 @@
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto';
+import { IsPeriod } from '../../common/validators';
+
+export class QuarterlyReportQuery {
+  /** The quarter; defaults to the latest completed one. @example "2025-26-Q2" */
+  @IsOptional()
+  @IsPeriod()
+  period?: string;
+
+  /** Only this theme or population group. */
+  @IsOptional()
+  @IsUUID()
+  themeId?: string;
+
+  /** Only the targets this partnership leads. */
+  @IsOptional()
+  @IsUUID()
+  partnershipId?: string;
+
+  /** A template in templates/ (default `quarterly-board`; also `partnership-summary`). @example "quarterly-board" */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,60}$/, { message: 'template must be a template name such as quarterly-board' })
+  template?: string;
+}
+
+export class ListReportsQuery extends PaginationQuery {
+  @IsOptional()
+  @IsUUID()
+  strategyId?: string;
+
+  @IsOptional()
+  @IsPeriod()
+  period?: string;
+}
+
+export class StoredReportDto {
+  id: string;
+  strategyId: string;
+  /** @example "2025-26-Q2" */
+  period: string;
+  /** @example "quarterly-board" */
+  template: string;
+  themeId: string | null;
+  partnershipId: string | null;
+  scopeLabel: string | null;
+  /** @example "pride-of-place-2025-26-Q2.pdf" */
+  filename: string;
+  /** SHA-256 of the PDF, hex. */
+  sha256: string;
+  sizeBytes: number;
+  pageCount: number;
+  createdById: string | null;
+  createdByEmail: string | null;
+  createdAt: string;
+  /** Where to download it again. @example "/api/v1/reports/3f2c…" */
+  downloadUrl: string;
+}
+
+export class ReportTemplateDto {
+  /** @example "quarterly-board" */
+  name: string;
+  title: string;
+  sections: string[];
+}

@@ -1,0 +1,123 @@
+/**
+ * How figures, dates and statuses read in a board pack. British English and en-GB number
+ * formatting throughout, whatever the server's locale.
+ */
+import { financialYearLabel, toPeriod } from '../../domain/period';
+import type { DirectionOfTravel, RagOrNoData } from '../../domain/status';
+import type { RagCounts, Status } from './report-layout';
+
+export const NO_FIGURE = '—';
+
+const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'percentage']);
+const MONEY_UNITS = new Set(['£', 'gbp', 'pounds', '£s']);
+const BARE_UNITS = new Set(['', 'number', 'count', 'no.']);
+
+const RAG_LABELS: Record<RagOrNoData, string> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  'no-data': 'No data',
+};
+
+const TRAVEL_LABELS: Record<DirectionOfTravel, string> = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  unchanged: 'No change',
+};
+
+/** Whole figures stay whole; fractions (often interpolated expectations) get one decimal, or two below 1. */
+function decimals(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  return Math.abs(value) < 1 ? 2 : 1;
+}
+
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const NUMBERS = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }));
+const POUNDS = [0, 2].map(
+  (digits) =>
+    new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'GBP',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }),
+);
+const REPORT_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+
+function number(value: number, maximumFractionDigits: number): string {
+  return NUMBERS[maximumFractionDigits].format(value);
+}
+
+function money(value: number): string {
+  // Pence matter in small sums only; an interpolated £333,333.33 reads better as £333,333.
+  const pence = !Number.isInteger(value) && Math.abs(value) < 1000;
+  return POUNDS[pence ? 1 : 0].format(value);
+}
+
+/** `72.5%`, `£350,000`, `1,240 homes`, `12.3 per 1,000 population`; `—` when there is no figure. */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return NO_FIGURE;
+  const key = unit.trim().toLowerCase();
+  if (PERCENT_UNITS.has(key)) return `${number(value, decimals(value))}%`;
+  if (MONEY_UNITS.has(key)) return money(value);
+  const figure = number(value, decimals(value));
+  return BARE_UNITS.has(key) ? figure : `${figure} ${unit.trim()}`;
+}
+
+/**
+ * A unit of several words (`per 1,000 population`) would fill a narrow column and break
+ * mid-word, so tables name it once per row instead; null when the figures carry their own unit.
+ */
+export function unitNote(unit: string): string | null {
+  const key = unit.trim().toLowerCase();
+  return /\s/.test(key) && !PERCENT_UNITS.has(key) ? unit.trim() : null;
+}
+
+/** A figure as a table or chart caption shows it: with its unit unless unitNote names it for the row. */
+export function formatFigure(value: number | null, unit: string): string {
+  return unitNote(unit) === null ? formatValue(value, unit) : formatValue(value, '');
+}
+
+/** `2025/26 Q2`: the short form for tables and chart axes. */
+export function shortPeriodLabel(period: string): string {
+  return `${financialYearLabel(period)} Q${toPeriod(period).quarter}`;
+}
+
+/** `14 October 2025`, on the calendar of the councils reading it. */
+export function formatReportDate(date: Date): string {
+  return REPORT_DATE.format(date);
+}
+
+export function status(rag: RagOrNoData): Status {
+  return { rag, label: RAG_LABELS[rag] };
+}
+
+export function travelLabel(travel: DirectionOfTravel | null): string {
+  return travel === null ? NO_FIGURE : TRAVEL_LABELS[travel];
+}
+
+/** `1 target`, `3 targets`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** `12 targets: 5 green, 4 amber, 2 red, 1 no data.` */
+export function countsSentence(counts: RagCounts): string {
+  return (
+    `${plural(counts.total, 'target')}: ${counts.green} green, ${counts.amber} amber, ` +
+    `${counts.red} red, ${counts.noData} no data.`
+  );
+}
+
+/** Template text arrives with the YAML's line breaks: blank lines part paragraphs, single ones do not. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p.length > 0);
+}

@@ -1,0 +1,45 @@
+import type { MissingReturnDto, StrategySummaryDto } from '../../summary/summary.dto';
+import { comparePeriods } from '../../domain/period';
+import { shortPeriodLabel } from './format';
+import type { MissingReturnRow, MissingReturnsSection } from './report-layout';
+import { compareCodes } from './targets';
+
+const STATE_LABELS: Record<MissingReturnDto['state'], string> = {
+  none: 'Not started',
+  draft: 'Draft not submitted',
+  returned: 'Returned for changes',
+};
+
+function byPartnershipThenTarget(a: MissingReturnDto, b: MissingReturnDto): number {
+  return (
+    a.partnershipName.localeCompare(b.partnershipName, 'en-GB') ||
+    compareCodes(a.code, b.code) ||
+    comparePeriods(a.period, b.period)
+  );
+}
+
+function row(missing: MissingReturnDto): MissingReturnRow {
+  return {
+    partnership: missing.partnershipName,
+    officer: missing.officerName,
+    officerEmail: missing.officerEmail,
+    code: missing.code,
+    title: missing.title,
+    period: shortPeriodLabel(missing.period),
+    state: STATE_LABELS[missing.state],
+  };
+}
+
+export function missingReturnsSection(summary: StrategySummaryDto): MissingReturnsSection {
+  const rows = [...summary.missingReturns].sort(byPartnershipThenTarget).map(row);
+  return {
+    kind: 'missing-returns',
+    heading: 'Missing returns',
+    description:
+      rows.length === 0
+        ? `Every return due for ${summary.periodLabel} has been submitted.`
+        : `Returns due for ${summary.periodLabel} that had not been submitted when this report was ` +
+          'produced, by partnership, with the officer accountable for each.',
+    rows,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The board pack as PDF: the only code that touches pdfkit. A4, tagged for screen readers, fonts
+ * embedded, and deterministic: the same layout and template always give the same bytes, because
+ * the document's dates (and the file ID pdfkit derives from them) come from the layout.
+ */
+import PDFDocument from 'pdfkit';
+import type { LayoutSection, ReportLayout } from '../layout/report-layout';
+import type { ReportTemplate } from '../templates/report-template';
+import { reportFonts } from './fonts';
+import { batchStreamWrites, EmbeddedFont, encodeLinesNatively, useOneGlyphPerCharacter } from './pdfkit-speed';
+import { drawPageFurniture } from './page-furniture';
+import { drawAccountability } from './sections/accountability';
+import { drawCover } from './sections/cover';
+import { drawExceptions } from './sections/exceptions';
+import { drawExecutiveSummary } from './sections/executive-summary';
+import { drawMissingReturns } from './sections/missing-returns';
+import { drawThemeSection } from './sections/theme';
+import { PAGE } from './style';
+import { ReportWriter, type Struct } from './writer';
+
+function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+function createDocument(layout: ReportLayout, template: ReportTemplate): PDFKit.PDFDocument {
+  return new PDFDocument({
+    size: PAGE.size,
+    margins: PAGE.margins,
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: template.language,
+    displayTitle: true,
+    info: {
+      Title: `${layout.title}: ${layout.strategyTitle}, ${layout.periodLabel}`,
+      Subject: layout.scopeLabel ? `${layout.strategyTitle} (${layout.scopeLabel})` : layout.strategyTitle,
+      Creator: 'SCS tracker',
+      CreationDate: layout.generatedAt,
+      ModDate: layout.generatedAt,
+    },
+  });
+}
+
+function drawParagraphs(w: ReportWriter, parent: Struct, heading: string, paragraphs: readonly string[]): void {
+  if (paragraphs.length === 0) return;
+  w.heading(parent, 2, heading);
+  for (const text of paragraphs) w.paragraph(parent, text, { lineGap: 2 }, 8);
+}
+
+function drawSection(w: ReportWriter, section: LayoutSection, template: ReportTemplate, layout: ReportLayout): void {
+  switch (section.kind) {
+    case 'cover': {
+      const cover = drawCover(w, section, template.logo);
+      drawParagraphs(w, cover, 'Introduction', layout.intro);
+      cover.end();
+      return;
+    }
+    case 'executive-summary':
+      return drawExecutiveSummary(w, section);
+    case 'theme':
+      return drawThemeSection(w, section);
+    case 'exceptions':
+      return drawExceptions(w, section);
+    case 'missing-returns':
+      return drawMissingReturns(w, section);
+    case 'accountability':
+      return drawAccountability(w, section);
+  }
+}
+
+function outlineTitle(section: LayoutSection, layout: ReportLayout): string {
+  return section.kind === 'cover' ? layout.title : section.heading;
+}
+
+export async function renderReportPdf(layout: ReportLayout, template: ReportTemplate): Promise<Buffer> {
+  const doc = createDocument(layout, template);
+  encodeLinesNatively(doc as unknown as Parameters<typeof encodeLinesNatively>[0]);
+  const bytes = collect(doc);
+  for (const [name, font] of reportFonts()) {
+    doc.registerFont(name, font);
+    // pdfkit's embedded font is only reachable through its private fields.
+    useOneGlyphPerCharacter((doc.font(name) as unknown as { _font: EmbeddedFont })._font);
+  }
+  doc.addPage();
+  batchStreamWrites((doc.page as unknown as { content: Parameters<typeof batchStreamWrites>[0] }).content);
+  const w = new ReportWriter(doc, template.colours);
+
+  const hasCover = layout.sections[0]?.kind === 'cover';
+  if (!hasCover) {
+    const intro = w.section(w.root, 'Introduction');
+    drawParagraphs(w, intro, 'Introduction', layout.intro);
+    intro.end();
+  }
+  layout.sections.forEach((section, i) => {
+    // Every section after the first opens a page; the first shares page one with the intro.
+    if (i > 0) w.newPage();
+    doc.outline.addItem(outlineTitle(section, layout));
+    drawSection(w, section, template, layout);
+  });
+  const closing = w.section(w.root, 'Closing remarks');
+  drawParagraphs(w, closing, 'Closing remarks', layout.closing);
+  closing.end();
+
+  drawPageFurniture(w, layout);
+  w.root.end();
+  doc.end();
+  return bytes;
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, ReadAccess } from '../auth/access.decorators';
+import type { Actor } from '../auth/roles';
+import { ApiErrors } from '../common/error.dto';
+import { ApiPageResponse, Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { ListReportsQuery, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
+import { GeneratedReport, ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ReadAccess()
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /**
+   * The quarterly board report as a PDF: cover, executive summary, a section per theme,
+   * exceptions, missing returns and accountability. Narrow it with `themeId` or
+   * `partnershipId`; pick a `template`. Every report is kept: `X-Report-Id` names it for
+   * `GET /reports/:id`.
+   */
+  @Get('strategies/:id/reports/quarterly')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404, 422)
+  async quarterly(@UuidParam('id') strategyId: string, @Query() query: QuarterlyReportQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.reports.generate(strategyId, query, actor));
+  }
+
+  /** The report templates available. */
+  @Get('reports/templates')
+  @ApiOkResponse({ type: [ReportTemplateDto] })
+  templates(): ReportTemplateDto[] {
+    return this.reports.listTemplates();
+  }
+
+  /** Reports generated so far, newest first. */
+  @Get('reports')
+  @ApiPageResponse(StoredReportDto)
+  @ApiErrors(400)
+  list(@Query() query: ListReportsQuery): Promise<Page<StoredReportDto>> {
+    return this.reports.list(query);
+  }
+
+  /** A stored report, byte for byte as it was generated. */
+  @Get('reports/:id')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404)
+  async download(@UuidParam('id') id: string, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.reports.download(id));
+  }
+}
+
+function sendPdf(res: Response, { report, pdf }: GeneratedReport): void {
+  res
+    .status(200)
+    .type('application/pdf')
+    .set({
+      'Content-Disposition': `attachment; filename="${report.filename}"`,
+      'Content-Length': String(pdf.length),
+      'X-Report-Id': report.id,
+      ETag: `"${report.sha256}"`,
+    })
+    .end(pdf);
+}

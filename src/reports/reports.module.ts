@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StrategiesModule } from '../strategies/strategies.module';
+import { SummaryModule } from '../summary/summary.module';
+import { ReportStorage } from './report-storage';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { StoredReport } from './stored-report.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StoredReport]), SummaryModule, StrategiesModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportStorage],
+  exports: [ReportsService],
+})
+export class ReportsModule {}
