@@ -9,6 +9,11 @@ import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { UsersModule } from '../users/users.module';
 import { CreateUserCommand } from './create-user.command';
 import { ReportCommand } from './report.command';
+import { SeedDemoCommand } from './seed-demo.command';
+import { ImportProgressCommand } from './import-progress.command';
+import { DemoModule } from '../demo/demo.module';
+import { ReturnsModule } from '../returns/returns.module';
+import { User } from '../users/user.entity';
 import { ReportsModule } from '../reports/reports.module';
 import { Strategy } from '../strategies/strategy.entity';
 
@@ -21,8 +26,10 @@ import { Strategy } from '../strategies/strategy.entity';
     PartnershipsModule,
     UsersModule,
     ReportsModule,
-    TypeOrmModule.forFeature([Partnership, Strategy]),
+    ReturnsModule,
+    DemoModule,
+    TypeOrmModule.forFeature([Partnership, Strategy, User]),
   ],
-  providers: [CreateUserCommand, ReportCommand],
+  providers: [CreateUserCommand, ReportCommand, SeedDemoCommand, ImportProgressCommand],
 })
 export class CliModule {}

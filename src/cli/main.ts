@@ -1,10 +1,11 @@
+import './cli-environment';
+import { HttpException } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
+import { describeHttpError } from './cli-errors';
 import { ConfigurationError } from '../config/env.validation';
 import { CliModule } from './cli.module';
 
 async function main(): Promise<void> {
-  // A command renders at most one report: warming the renderer up first would only double the work.
-  process.env.REPORT_WARM_UP ??= 'false';
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
     errorHandler: (error) => {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
       process.exit(1);
     },
     serviceErrorHandler: (error) => {
-      console.error(`error: ${error.message}`);
+      console.error(`error: ${error instanceof HttpException ? describeHttpError(error) : error.message}`);
       process.exit(1);
     },
   });

@@ -11,6 +11,6 @@ import { PartnershipsService } from './partnerships.service';
   imports: [TypeOrmModule.forFeature([Partnership, Member])],
   controllers: [PartnershipsController, MembersController],
   providers: [PartnershipsService, MembersService],
-  exports: [PartnershipsService],
+  exports: [PartnershipsService, MembersService],
 })
 export class PartnershipsModule {}

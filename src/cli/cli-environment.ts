@@ -1,0 +1,3 @@
+// Imported first by the command line, before the configuration is read: a command renders at
+// most one report, so warming the renderer up first would only double the work.
+process.env.REPORT_WARM_UP ??= 'false';
