@@ -9,8 +9,6 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isValidPeriod, periodFromIndex, periodIndex, previousPeriod, toPeriod } from '../src/domain/period';
 import {
-  type Direction,
-  type Frequency,
   type Rag,
   type RagOrNoData,
   RAG_RANK,
@@ -21,104 +19,7 @@ import {
 } from '../src/domain/status';
 import { type Trajectory, expectedValue, trajectoryProblems } from '../src/domain/trajectory';
 
-// ---------------------------------------------------------------- the file's shape
-
-type Role = 'admin' | 'coordinator' | 'partnership-officer' | 'viewer';
-type PartnershipKind = 'lsp' | 'thematic' | 'other';
-type Sector = 'public' | 'private' | 'voluntary' | 'community';
-type ProgressStatus = 'draft' | 'submitted' | 'approved' | 'returned';
-type ActionStatus = 'not-started' | 'in-progress' | 'done' | 'overdue';
-
-interface DemoUser {
-  email: string;
-  name: string;
-  role: Role;
-  password: string;
-  partnerships: string[];
-}
-interface DemoMember {
-  organisation: string;
-  sector: Sector;
-  role: string;
-}
-interface DemoPartnership {
-  key: string;
-  name: string;
-  kind: PartnershipKind;
-  area: string;
-  parent: string | null;
-  statutory: boolean;
-  chair: string;
-  meetingsPerYear: number;
-  members: DemoMember[];
-}
-interface DemoStrategy {
-  title: string;
-  area: string;
-  vision: string;
-  startDate: string;
-  endDate: string;
-  status: 'draft' | 'adopted' | 'archived';
-  lead: string;
-}
-interface DemoTheme {
-  key: string;
-  title: string;
-  kind: 'theme' | 'population-group';
-  description: string;
-}
-interface DemoPriority {
-  title: string;
-  kind: 'cross-cutting' | 'local';
-  partnership: string | null;
-  themes: string[];
-}
-interface DemoAction {
-  description: string;
-  owner: string;
-  dueDate: string;
-  status: ActionStatus;
-}
-interface DemoProgress {
-  period: string;
-  value: number;
-  commentary: string;
-  risks: string | null;
-  nextActions: string | null;
-  status: ProgressStatus;
-  returnReason?: string;
-}
-interface DemoTarget {
-  code: string;
-  title: string;
-  theme: string;
-  priorities: string[];
-  unit: string;
-  direction: Direction;
-  frequency: Frequency;
-  tolerancePercent: number;
-  baselineValue: number;
-  baselinePeriod: string;
-  targetValue: number;
-  targetPeriod: string;
-  milestones: { period: string; value: number }[];
-  assignment: {
-    lead: string;
-    supporting: string[];
-    officer: { name: string; email: string };
-    actions: DemoAction[];
-  };
-  progress: DemoProgress[];
-}
-interface DemoData {
-  demoPeriod: string;
-  users: DemoUser[];
-  partnerships: DemoPartnership[];
-  strategy: DemoStrategy;
-  themes: DemoTheme[];
-  priorities: DemoPriority[];
-  targets: DemoTarget[];
-}
+import type { Role, PartnershipKind, Sector, ProgressStatus, ActionStatus, DemoProgress, DemoTarget, DemoData } from '../src/demo/demo-data';
 
 const FILE = join(__dirname, '..', 'data', 'demo', 'pride-of-place.json');
 const data = JSON.parse(readFileSync(FILE, 'utf8')) as DemoData;

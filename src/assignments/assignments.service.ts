@@ -157,14 +157,7 @@ export class AssignmentsService {
     const [targets, themes, active] = await Promise.all([
       this.assignments.manager.find(Target, { where: { strategyId, archived: false } }),
       this.assignments.manager.find(Theme, { where: { strategyId } }),
-      this.assignments
-        .createQueryBuilder('a')
-        .innerJoin(Target, 't', 't.id = a.targetId')
-        .leftJoinAndSelect('a.partnership', 'lead')
-        .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
-        .where('t.strategyId = :strategyId', { strategyId })
-        .andWhere(`a.status = 'active'`)
-        .getMany(),
+      this.activeForStrategy(strategyId),
     ]);
     const themeById = new Map(themes.map((t) => [t.id, t]));
     const byTarget = new Map(active.map((a) => [a.targetId, a]));
@@ -187,6 +180,18 @@ export class AssignmentsService {
         };
       });
     return { strategyId, unassigned: rows.filter((r) => !r.assignmentId).length, rows };
+  }
+
+  /** Every active lead assignment of a strategy's targets, with the lead and supporting partnerships. */
+  activeForStrategy(strategyId: string): Promise<Assignment[]> {
+    return this.assignments
+      .createQueryBuilder('a')
+      .innerJoin(Target, 't', 't.id = a.targetId')
+      .leftJoinAndSelect('a.partnership', 'lead')
+      .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
+      .where('t.strategyId = :strategyId', { strategyId })
+      .andWhere(`a.status = 'active'`)
+      .getMany();
   }
 
   private async find(id: string, manager?: EntityManager): Promise<Assignment> {

@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service';
 import { validateDto } from '../common/validation';
 import { CreateUserDto } from '../users/dto/user.dto';
 import { describeHttpError } from './cli-errors';
+import { isUuid } from './lookup';
 
 interface CreateUserOptions {
   email: string;
@@ -83,6 +84,3 @@ export class CreateUserCommand extends CommandRunner {
   }
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

@@ -8,6 +8,7 @@ import { Strategy } from '../strategies/strategy.entity';
 import { User } from '../users/user.entity';
 import { toActor } from '../users/user.mapper';
 import { describeHttpError } from './cli-errors';
+import { findStrategy } from './lookup';
 
 interface ImportOptions {
   strategy: string;
@@ -31,10 +32,7 @@ export class ImportProgressCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: ImportOptions): Promise<void> {
-    const strategy = await this.strategies.findOne({
-      where: /^[0-9a-f-]{36}$/i.test(options.strategy) ? [{ id: options.strategy }, { title: options.strategy }] : { title: options.strategy },
-    });
-    if (!strategy) throw new Error(`no strategy with id or title "${options.strategy}"`);
+    const strategy = await findStrategy(this.strategies, options.strategy);
     const user = await this.users.findOne({ where: { email: options.as.toLowerCase(), active: true }, relations: { partnerships: true } });
     if (!user) throw new Error(`no active user ${options.as}`);
     const csv = await readFile(options.file, 'utf8');

@@ -8,6 +8,7 @@ import { QuarterlyReportQuery } from '../reports/dto/report.dto';
 import { ReportsService } from '../reports/reports.service';
 import { Strategy } from '../strategies/strategy.entity';
 import { describeHttpError } from './cli-errors';
+import { findStrategy } from './lookup';
 
 interface ReportOptions {
   strategy: string;
@@ -32,10 +33,7 @@ export class ReportCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: ReportOptions): Promise<void> {
-    const strategy = await this.strategies.findOne({
-      where: isUuid(options.strategy) ? [{ id: options.strategy }, { title: options.strategy }] : { title: options.strategy },
-    });
-    if (!strategy) throw new Error(`no strategy with id or title "${options.strategy}"`);
+    const strategy = await findStrategy(this.strategies, options.strategy);
     try {
       const query = await validateDto(QuarterlyReportQuery, {
         period: options.period,
@@ -85,6 +83,3 @@ export class ReportCommand extends CommandRunner {
   }
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

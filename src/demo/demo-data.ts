@@ -1,33 +1,83 @@
-/** The shape of data/demo/*.json: the API's fields, with `key`s instead of ids so the file reads well. */
-export interface DemoData {
-  /** The quarter the demo's board report is for. */
-  demoPeriod: string;
-  users: { email: string; name: string; role: 'admin' | 'coordinator' | 'partnership-officer' | 'viewer'; password: string; partnerships: string[] }[];
-  partnerships: {
-    key: string;
-    name: string;
-    kind: string;
-    area: string | null;
-    parent: string | null;
-    statutory: boolean;
-    chair: string | null;
-    meetingsPerYear: number | null;
-    members: { organisation: string; sector: string; role: string | null }[];
-  }[];
-  strategy: { title: string; area: string; vision: string; startDate: string; endDate: string; status: string; lead: string };
-  themes: { key: string; title: string; kind: string; description: string | null }[];
-  priorities: { title: string; kind: string; partnership: string | null; themes: string[] }[];
-  targets: DemoTarget[];
-}
+/**
+ * The shape of data/demo/*.json: the API's fields, with `key`s instead of ids so the file reads
+ * well. The seeder loads it through the services; test/demo-data.spec.ts checks its references
+ * and the board picture it gives.
+ */
+import type { Direction, Frequency } from '../domain/status';
 
+export type Role = 'admin' | 'coordinator' | 'partnership-officer' | 'viewer';
+export type PartnershipKind = 'lsp' | 'thematic' | 'other';
+export type Sector = 'public' | 'private' | 'voluntary' | 'community';
+export type ProgressStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export type ActionStatus = 'not-started' | 'in-progress' | 'done' | 'overdue';
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  partnerships: string[];
+}
+export interface DemoMember {
+  organisation: string;
+  sector: Sector;
+  role: string;
+}
+export interface DemoPartnership {
+  key: string;
+  name: string;
+  kind: PartnershipKind;
+  area: string;
+  parent: string | null;
+  statutory: boolean;
+  chair: string;
+  meetingsPerYear: number;
+  members: DemoMember[];
+}
+export interface DemoStrategy {
+  title: string;
+  area: string;
+  vision: string;
+  startDate: string;
+  endDate: string;
+  status: 'draft' | 'adopted' | 'archived';
+  lead: string;
+}
+export interface DemoTheme {
+  key: string;
+  title: string;
+  kind: 'theme' | 'population-group';
+  description: string;
+}
+export interface DemoPriority {
+  title: string;
+  kind: 'cross-cutting' | 'local';
+  partnership: string | null;
+  themes: string[];
+}
+export interface DemoAction {
+  description: string;
+  owner: string;
+  dueDate: string;
+  status: ActionStatus;
+}
+export interface DemoProgress {
+  period: string;
+  value: number;
+  commentary: string;
+  risks: string | null;
+  nextActions: string | null;
+  status: ProgressStatus;
+  returnReason?: string;
+}
 export interface DemoTarget {
   code: string;
   title: string;
   theme: string;
   priorities: string[];
   unit: string;
-  direction: string;
-  frequency: string;
+  direction: Direction;
+  frequency: Frequency;
   tolerancePercent: number;
   baselineValue: number;
   baselinePeriod: string;
@@ -38,15 +88,16 @@ export interface DemoTarget {
     lead: string;
     supporting: string[];
     officer: { name: string; email: string };
-    actions: { description: string; owner: string; dueDate: string | null; status: string }[];
-  } | null;
-  progress: {
-    period: string;
-    value: number;
-    commentary: string | null;
-    risks: string | null;
-    nextActions: string | null;
-    status: 'draft' | 'submitted' | 'approved' | 'returned';
-    returnReason?: string;
-  }[];
+    actions: DemoAction[];
+  };
+  progress: DemoProgress[];
+}
+export interface DemoData {
+  demoPeriod: string;
+  users: DemoUser[];
+  partnerships: DemoPartnership[];
+  strategy: DemoStrategy;
+  themes: DemoTheme[];
+  priorities: DemoPriority[];
+  targets: DemoTarget[];
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { ProgressModule } from '../progress/progress.module';
 import { StrategiesModule } from '../strategies/strategies.module';
@@ -6,7 +7,7 @@ import { ReturnsController } from './returns.controller';
 import { ReturnsService } from './returns.service';
 
 @Module({
-  imports: [StrategiesModule, PartnershipsModule, ProgressModule],
+  imports: [StrategiesModule, PartnershipsModule, ProgressModule, AssignmentsModule],
   controllers: [ReturnsController],
   providers: [ReturnsService],
   exports: [ReturnsService],

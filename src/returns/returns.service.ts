@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
+import { AssignmentsService } from '../assignments/assignments.service';
 import type { Actor } from '../auth/roles';
 import { unprocessable } from '../common/api-errors';
 import { Transactions } from '../database/transactions';
@@ -44,6 +45,7 @@ export class ReturnsService {
     private readonly strategies: StrategiesService,
     private readonly partnerships: PartnershipsService,
     private readonly progress: ProgressService,
+    private readonly assignments: AssignmentsService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -119,14 +121,7 @@ export class ReturnsService {
     const [targets, themes, assignments] = await Promise.all([
       m.find(Target, { where: { strategyId }, relations: { milestones: true } }),
       m.find(Theme, { where: { strategyId } }),
-      m
-        .createQueryBuilder(Assignment, 'a')
-        .innerJoin(Target, 't', 't.id = a.targetId')
-        .leftJoinAndSelect('a.partnership', 'lead')
-        .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
-        .where('t.strategyId = :strategyId', { strategyId })
-        .andWhere(`a.status = 'active'`)
-        .getMany(),
+      this.assignments.activeForStrategy(strategyId),
     ]);
     const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
     const leadOf = new Map(assignments.map((a) => [a.targetId, a]));

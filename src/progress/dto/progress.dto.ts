@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsFiniteNumber, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
@@ -30,23 +30,8 @@ export class CreateProgressDto {
   nextActions?: string | null;
 }
 
-export class UpdateProgressDto {
-  @IsOptional()
-  @IsFiniteNumber()
-  value?: number;
-
-  @IsOptional()
-  @IsOptionalText(10_000)
-  commentary?: string | null;
-
-  @IsOptional()
-  @IsOptionalText(10_000)
-  risks?: string | null;
-
-  @IsOptional()
-  @IsOptionalText(10_000)
-  nextActions?: string | null;
-
+/** The figure and text of an update; its period is fixed once created. */
+export class UpdateProgressDto extends PartialType(OmitType(CreateProgressDto, ['period'] as const), { skipNullProperties: false }) {
   /** The version you read; a stale one is refused with 409 and nothing is written. */
   @IsInt()
   @Min(1)

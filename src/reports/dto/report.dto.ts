@@ -1,23 +1,10 @@
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
+import { SummaryQuery } from '../../summary/dto/summary-query.dto';
 import { IsPeriod } from '../../common/validators';
 
-export class QuarterlyReportQuery {
-  /** The quarter; defaults to the latest completed one. @example "2025-26-Q2" */
-  @IsOptional()
-  @IsPeriod()
-  period?: string;
-
-  /** Only this theme or population group. */
-  @IsOptional()
-  @IsUUID()
-  themeId?: string;
-
-  /** Only the targets this partnership leads. */
-  @IsOptional()
-  @IsUUID()
-  partnershipId?: string;
-
+/** The summary's period and scope, and a template to lay it out with. */
+export class QuarterlyReportQuery extends SummaryQuery {
   /** A template in templates/ (default `quarterly-board`; also `partnership-summary`). @example "quarterly-board" */
   @IsOptional()
   @Matches(/^[a-z0-9-]{1,60}$/, { message: 'template must be a template name such as quarterly-board' })
