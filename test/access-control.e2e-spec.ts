@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { ROUTES, Fixtures, Outcome, Persona } from './access/route-table';
 import { ApiClient, createTestApp, describeE2E, TestApp } from './helpers/app';
 
@@ -67,6 +68,30 @@ describeE2E('access control: every route × every role', () => {
   it('has a rule for every route of the API, and no rule for a route that does not exist', () => {
     const documented = operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort();
     expect(Object.keys(ROUTES).sort()).toEqual(documented);
+  });
+
+  it('treats an expired or tampered token like no token at all, on every route', async () => {
+    const jwt = t.app.get(JwtService);
+    const coordinator = clients.coordinator.user;
+    const expired = await jwt.signAsync({ sub: coordinator.id, role: coordinator.role }, { expiresIn: -60 });
+    const valid = await jwt.signAsync({ sub: coordinator.id, role: coordinator.role });
+    const [header, payload] = valid.split('.');
+    const tampered = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+    const failures: string[] = [];
+    for (const { method, path } of operations) {
+      const key = `${method.toUpperCase()} ${path}`;
+      const rule = ROUTES[key];
+      if (!rule) continue;
+      const url = rule.path ? rule.path(f) : fill(path, f);
+      for (const [label, token] of [['expired', expired], ['tampered', tampered]]) {
+        const req = t.http()[method](url).set('Authorization', `Bearer ${token}`);
+        const res = await (method === 'get' || method === 'delete' ? req : req.send(rule.body?.(f) ?? {}));
+        const expected = rule.expect.anonymous;
+        const ok = expected === 'ok' ? ![401, 403].includes(res.status) && res.status < 500 : res.status === expected;
+        if (!ok) failures.push(`${key} with an ${label} token: expected ${expected}, got ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('answers every route as the table says for every role', async () => {

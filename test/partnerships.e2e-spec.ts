@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { Partnership } from '../src/partnerships/partnership.entity';
 import { createTestApp, describeE2E, TestApp } from './helpers/app';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -35,6 +37,10 @@ describeE2E('partnerships and members', () => {
     const list = await t.api().get(`/api/v1/partnerships?kind=thematic&parentId=${county.id}`).expect(200);
     expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([safer.id]);
+
+    // Who did what: the row records the acting user.
+    const row = await t.app.get(DataSource).getRepository(Partnership).findOneByOrFail({ id: safer.id });
+    expect(row).toMatchObject({ createdById: t.api().user.id, updatedById: t.api().user.id });
 
     await t.api().delete(`/api/v1/partnerships/${safer.id}`).expect(204);
     await t.api().get(`/api/v1/partnerships/${safer.id}`).expect(404);

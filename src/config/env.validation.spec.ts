@@ -1,4 +1,4 @@
-import { ConfigurationError, validateEnv } from './env.validation';
+import { ConfigurationError, DEVELOPMENT_JWT_SECRET, jwtSecretOf, validateEnv } from './env.validation';
 
 describe('validateEnv', () => {
   it('applies the documented defaults', () => {
@@ -45,5 +45,22 @@ describe('validateEnv', () => {
       expect((error as Error).message).toMatch(/PORT/);
       expect((error as Error).message).toMatch(/LOG_LEVEL/);
     }
+  });
+
+  it('refuses to start in production without JWT_SECRET, and never uses the development default there', () => {
+    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
+    expect(validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+    expect(() => jwtSecretOf(undefined, 'production')).toThrow(ConfigurationError);
+    expect(jwtSecretOf(undefined, 'development')).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(jwtSecretOf('a-real-secret-of-enough-length-here', 'production')).toBe('a-real-secret-of-enough-length-here');
+  });
+
+  it('wants JWT_SECRET long enough, and ADMIN_EMAIL with ADMIN_PASSWORD or neither', () => {
+    expect(() => validateEnv({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    expect(() => validateEnv({ ADMIN_EMAIL: 'admin@example.test' })).toThrow(/ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither/);
+    expect(validateEnv({ RATE_LIMIT_PER_MINUTE: '120', CORS_ORIGINS: 'https://scs.example.gov.uk, https://board.example.gov.uk' })).toMatchObject({
+      RATE_LIMIT_PER_MINUTE: 120,
+      CORS_ORIGINS: 'https://scs.example.gov.uk, https://board.example.gov.uk',
+    });
   });
 });
