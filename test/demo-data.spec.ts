@@ -472,21 +472,6 @@ describe('demo data: Pride of Place (data/demo/pride-of-place.json)', () => {
   describe(`the board picture for the demo period`, () => {
     const now = picture(data.demoPeriod);
 
-    it('prints a summary', () => {
-      const leads = [...new Set(now.missing.map((m) => m.lead))];
-      console.log(
-        `demo ${now.period}: ${data.targets.length} targets — green ${now.counts.green}, amber ${now.counts.amber}, ` +
-          `red ${now.counts.red}, no-data ${now.counts['no-data']}; vs ${previousPeriod(now.period)}: ` +
-          `improved ${now.improved.length} [${now.improved.join(', ')}], worsened ${now.worsened.length} [${now.worsened.join(', ')}], ` +
-          `newly red ${now.newlyRed.length} [${now.newlyRed.join(', ')}]; missing returns ${now.missing.length} ` +
-          `[${now.missing.map((m) => `${m.code} (${m.lead})`).join(', ')}] across ${leads.length} lead partnerships; ` +
-          `no update at all ${now.noUpdate.length}; updates: approved ${now.byStatus.approved.length}, ` +
-          `submitted ${now.byStatus.submitted.length} [${now.byStatus.submitted.join(', ')}], draft ${now.byStatus.draft.length} ` +
-          `[${now.byStatus.draft.join(', ')}], returned ${now.byStatus.returned.length} [${now.byStatus.returned.join(', ')}]; ` +
-          `direction of travel: improving ${now.travel.improving}, worsening ${now.travel.worsening}, unchanged ${now.travel.unchanged}`,
-      );
-    });
-
     it('is roughly 45% green, 20% amber, 15% red, the rest no data', () => {
       const n = data.targets.length;
       const share = (k: RagOrNoData) => now.counts[k] / n;
