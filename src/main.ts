@@ -22,6 +22,9 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(logger),
   });
   configureApp(app, env, logger);
+  if (!env.JWT_SECRET) {
+    logger.warn('JWT_SECRET is not set: tokens are signed with a development-only secret. Set JWT_SECRET before anyone else can reach this server.');
+  }
   await app.listen(env.PORT);
   logger.info({ port: env.PORT, database: env.DATABASE_URL ? 'postgres' : env.DATABASE_PATH }, `SCS tracker listening on http://localhost:${env.PORT} (API docs at /api/docs)`);
 }
