@@ -85,24 +85,24 @@ export function computeSummary(input: SummaryInput): StrategySummaryDto {
 
 type Expected = (period: string) => number | null;
 
+/** The fields a target's summary repeats from the target itself. */
+const TARGET_FIELDS = [
+  'id', 'code', 'title', 'themeId', 'unit', 'direction', 'frequency', 'tolerancePercent',
+  'baselineValue', 'baselinePeriod', 'targetValue', 'targetPeriod',
+] as const;
+export type TargetFields = Pick<SummaryTarget, (typeof TARGET_FIELDS)[number]>;
+
+export function targetFields(t: TargetFields): TargetFields {
+  return Object.fromEntries(TARGET_FIELDS.map((k) => [k, t[k]])) as unknown as TargetFields;
+}
+
 function summariseTarget(t: SummaryTarget, period: string, previous: string): TargetSummaryDto {
   const approved = new Map(t.updates.filter((u) => u.status === 'approved').map((u) => [u.period, u]));
   const expected = expectedValues(t);
   const now = judge(t, period, approved, expected);
   const update = now.update;
   return {
-    id: t.id,
-    code: t.code,
-    title: t.title,
-    themeId: t.themeId,
-    unit: t.unit,
-    direction: t.direction,
-    frequency: t.frequency,
-    tolerancePercent: t.tolerancePercent,
-    baselineValue: t.baselineValue,
-    baselinePeriod: t.baselinePeriod,
-    targetValue: t.targetValue,
-    targetPeriod: t.targetPeriod,
+    ...targetFields(t),
     statusPeriod: now.statusPeriod,
     expected: now.expected,
     actual: now.actual,

@@ -10,7 +10,7 @@ import { ProgressUpdate } from '../progress/progress-update.entity';
 import { StrategiesService } from '../strategies/strategies.service';
 import { Theme } from '../strategies/theme.entity';
 import { Target } from '../targets/target.entity';
-import { computeSummary, SummaryTarget, SummaryUpdate } from './compute-summary';
+import { computeSummary, SummaryTarget, SummaryUpdate, targetFields } from './compute-summary';
 import { SummaryQuery } from './dto/summary-query.dto';
 import { StrategySummaryDto } from './summary.dto';
 
@@ -90,18 +90,7 @@ export class SummaryService {
       .map((t) => {
         const lead = leadOf.get(t.id);
         return {
-          id: t.id,
-          code: t.code,
-          title: t.title,
-          themeId: t.themeId,
-          unit: t.unit,
-          direction: t.direction,
-          frequency: t.frequency,
-          tolerancePercent: t.tolerancePercent,
-          baselineValue: t.baselineValue,
-          baselinePeriod: t.baselinePeriod,
-          targetValue: t.targetValue,
-          targetPeriod: t.targetPeriod,
+          ...targetFields(t),
           milestones: (t.milestones ?? []).map((ms) => ({ period: ms.period, value: ms.value })),
           lead: lead
             ? { partnershipId: lead.partnershipId, partnershipName: lead.partnershipName, officerName: lead.officerName, officerEmail: lead.officerEmail }
