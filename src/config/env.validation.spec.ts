@@ -1,4 +1,4 @@
-import { ConfigurationError, DEVELOPMENT_JWT_SECRET, jwtSecretOf, validateEnv } from './env.validation';
+import { ConfigurationError, describeValue, DEVELOPMENT_JWT_SECRET, jwtSecretOf, validateEnv } from './env.validation';
 
 describe('validateEnv', () => {
   it('applies the documented defaults', () => {
@@ -62,5 +62,50 @@ describe('validateEnv', () => {
       RATE_LIMIT_PER_MINUTE: 120,
       CORS_ORIGINS: 'https://scs.example.gov.uk, https://board.example.gov.uk',
     });
+  });
+});
+
+describe('configuration errors never echo a secret', () => {
+  const messageOf = (raw: Record<string, string>): string => {
+    try {
+      validateEnv(raw);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a ConfigurationError');
+  };
+
+  it('names a too-short JWT_SECRET without repeating it', () => {
+    const message = messageOf({ JWT_SECRET: 'hunter2-short' });
+    expect(message).toMatch(/JWT_SECRET: must be at least 32 characters/);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('names a too-short ADMIN_PASSWORD without repeating it', () => {
+    const message = messageOf({ ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: 'pw-secret' });
+    expect(message).toMatch(/ADMIN_PASSWORD: must be at least 10 characters/);
+    expect(message).not.toContain('pw-secret');
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://scs:s3cr3t-pw@db.example:3306/scs', 'mysql://scs:***@db.example:3306/scs'],
+    ['DATABASE_URL', 'postgres://scs:p@ss w0rd@db.example/scs', 'postgres://scs:***@db.example/scs'],
+    ['DATABASE_URL', 'postgres://db.example/scs?user=scs&password=s3cr3t-pw x', 'postgres://db.example/scs?user=scs&password=***'],
+  ])('shows a bad %s (%s) with its password masked', (name, value, shown) => {
+    const message = messageOf({ [name]: value });
+    expect(message).toContain(`${name}: `);
+    expect(message).toContain(JSON.stringify(shown));
+    expect(message).not.toMatch(/s3cr3t|p@ss/);
+  });
+
+  it.each([
+    ['REDIS_URL', 'redis://:s3cr3t-pw@cache.example:6379', 'got "redis://:***@cache.example:6379"'],
+    ['SMTP_URL', 'smtps://mailer:s3cr3t-pw@smtp.example:465', 'got "smtps://mailer:***@smtp.example:465"'],
+    ['SMTP_PASSWORD', 's3cr3t-pw', 'value not shown: it is a secret'],
+    ['API_KEY', 's3cr3t-pw', 'value not shown: it is a secret'],
+    ['PORT', 'abc', 'got "abc"'],
+  ])('describes any %s safely, whichever variables the service comes to read', (name, value, shown) => {
+    expect(describeValue(name, value)).toBe(shown);
   });
 });

@@ -133,11 +133,32 @@ export function jwtSecretOf(secret: string | undefined, nodeEnv: string): string
 
 export class ConfigurationError extends Error {}
 
+/** Variables whose whole value is a secret: never repeated in a message, not even in part. */
+const SECRET_NAME = /SECRET|PASSWORD|PASSPHRASE|TOKEN|(^|_)KEY$/i;
+
+/**
+ * A rejected value as it may be shown in a start-up error, which ends up in terminals, CI logs
+ * and log shippers: secrets are not shown at all, and a URL (DATABASE_URL, REDIS_URL, SMTP_URL…)
+ * is shown without the password it may carry, so the operator still sees which host was meant.
+ */
+export function describeValue(name: string, value: unknown): string {
+  if (value === undefined) return 'not set';
+  if (SECRET_NAME.test(name)) return 'value not shown: it is a secret';
+  if (typeof value === 'string' && /_URL$/i.test(name)) return `got ${JSON.stringify(withoutPassword(value))}`;
+  return `got ${JSON.stringify(value)}`;
+}
+
+/** `scheme://user:password@host` → `scheme://user:***@host`, for well-formed and malformed URLs alike. */
+export function withoutPassword(url: string): string {
+  // Greedy to the last `@`, so a password that itself holds an `@` is hidden whole.
+  return url.replace(/^([^\s:/]*:\/\/[^/?#@:]*):.*@/, '$1:***@').replace(/([?&](password|pass|pwd|secret|token)=)[^&#]*/gi, '$1***');
+}
+
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const problems = validateSync(env, { skipMissingProperties: false }).map((error) => {
     const reasons = Object.values(error.constraints ?? {}).join('; ');
-    return `  - ${error.property}: ${reasons} (got ${JSON.stringify(raw[error.property])})`;
+    return `  - ${error.property}: ${reasons} (${describeValue(error.property, raw[error.property])})`;
   });
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('  - JWT_SECRET: is required when NODE_ENV=production (the development default is never used there)');
