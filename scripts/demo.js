@@ -18,10 +18,9 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   PORT: port,
 };
-delete env.DATABASE_URL;
-delete env.DATABASE_SCHEMA;
-delete env.ADMIN_EMAIL;
-delete env.ADMIN_PASSWORD;
+// Blank rather than deleted: a blank value counts as unset, and also wins over a `.env` file,
+// which must not point the demo at a real database or create its administrator there.
+for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) env[name] = '';
 
 for (const file of ['demo.sqlite', 'demo.sqlite-wal', 'demo.sqlite-shm']) rmSync(join(root, 'data', file), { force: true });
 rmSync(env.REPORTS_DIR, { recursive: true, force: true });
