@@ -1,4 +1,7 @@
-import { ConfigurationError, describeValue, DEVELOPMENT_JWT_SECRET, jwtSecretOf, validateEnv } from './env.validation';
+import { getMetadataStorage } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigurationError, describeValue, EnvironmentVariables, DEVELOPMENT_JWT_SECRET, jwtSecretOf, validateEnv } from './env.validation';
 
 describe('validateEnv', () => {
   it('applies the documented defaults', () => {
@@ -107,5 +110,19 @@ describe('configuration errors never echo a secret', () => {
     ['PORT', 'abc', 'got "abc"'],
   ])('describes any %s safely, whichever variables the service comes to read', (name, value, shown) => {
     expect(describeValue(name, value)).toBe(shown);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable the service reads, and no other', () => {
+    const listed = [...readFileSync(join(__dirname, '../../.env.example'), 'utf8').matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    const read = [...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName))];
+    expect([...new Set(listed)].sort()).toEqual(read.sort());
+  });
+
+  it('is valid as it stands, with every setting uncommented', () => {
+    const text = readFileSync(join(__dirname, '../../.env.example'), 'utf8');
+    const values = Object.fromEntries([...text.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    expect(() => validateEnv({ ...values, JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-enough-password' })).not.toThrow();
   });
 });
