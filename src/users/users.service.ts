@@ -72,6 +72,10 @@ export class UsersService {
     return this.users.count();
   }
 
+  hasActiveAdmin(): Promise<boolean> {
+    return this.users.exists({ where: { role: 'admin', active: true } });
+  }
+
   async create(dto: CreateUserDto): Promise<UserDto> {
     const email = dto.email.trim().toLowerCase();
     return this.transactions.run(async (manager) => {
