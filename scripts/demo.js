@@ -25,7 +25,8 @@ for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'ADMIN_EMAIL', 'ADMIN_PAS
 for (const file of ['demo.sqlite', 'demo.sqlite-wal', 'demo.sqlite-shm']) rmSync(join(root, 'data', file), { force: true });
 rmSync(env.REPORTS_DIR, { recursive: true, force: true });
 
-const seed = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'seed-demo', '--json'], {
+// --force: seed-demo refuses NODE_ENV=production, but this database is the demo's own, made afresh above.
+const seed = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'seed-demo', '--json', '--force'], {
   cwd: root,
   env,
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -22,6 +22,7 @@ import { TargetsService } from '../targets/targets.service';
 import { CreateUserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { DemoData } from './demo-data';
+import type { DatabaseContents } from './seed-guard';
 
 export interface SeedResult {
   strategyId: string;
@@ -50,6 +51,13 @@ export class DemoSeeder {
 
   async load(file: string): Promise<DemoData> {
     return JSON.parse(await readFile(file, 'utf8')) as DemoData;
+  }
+
+  /** What the database already holds, for the guard against seeding a live database (seed-guard.ts). */
+  async contents(): Promise<DatabaseContents> {
+    const users = await this.users.count();
+    const strategies = (await this.strategies.list({ page: 1, pageSize: 1 })).total;
+    return { users, strategies };
   }
 
   /** Units of work, for a progress bar. */
