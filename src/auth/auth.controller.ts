@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorDto } from '../common/error.dto';
 import { ApiErrors } from '../common/error.dto';
-import { UserDto } from '../users/dto/user.dto';
+import { ChangePasswordDto, UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, ReadAccess } from './access.decorators';
 import { AuthService } from './auth.service';
@@ -28,6 +28,22 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many login attempts from this client; wait a minute' })
   login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(dto.email, dto.password);
+  }
+
+  /**
+   * Change your own password, giving the current one. Every token issued before (this one
+   * included) stops working: sign in again with the new password. A wrong current password is
+   * a 422 naming `currentPassword`; attempts are limited like logins.
+   */
+  @Post('password')
+  @ReadAccess()
+  @LoginThrottle()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; earlier tokens no longer work' })
+  @ApiErrors(400, 422)
+  @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many attempts from this client; wait a minute' })
+  changePassword(@CurrentUser() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   /** The signed-in user. */

@@ -8,6 +8,8 @@ import { AccessTokenDto } from './dto/login.dto';
 interface TokenClaims {
   sub: string;
   role: string;
+  /** The user's tokenVersion when the token was issued; absent in tokens from before it existed (0). */
+  ver?: number;
 }
 
 export const INVALID_CREDENTIALS = 'Invalid email or password';
@@ -23,14 +25,14 @@ export class AuthService {
   async login(email: string, password: string): Promise<AccessTokenDto> {
     const user = await this.users.authenticate(email, password);
     if (!user) throw new UnauthorizedException(INVALID_CREDENTIALS);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role } satisfies TokenClaims);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, ver: user.tokenVersion } satisfies TokenClaims);
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
     return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat };
   }
 
   /**
    * The actor behind a bearer token. The user is read afresh on every request, so a
-   * deactivation or a change of role or partnerships takes effect at once.
+   * deactivation, a change of role or partnerships, or a new password takes effect at once.
    */
   async actorFor(token: string): Promise<Actor | null> {
     let claims: TokenClaims;
@@ -39,7 +41,20 @@ export class AuthService {
     } catch {
       return null;
     }
-    const user = typeof claims.sub === 'string' ? await this.users.findActive(claims.sub) : null;
-    return user ? toActor(user) : null;
+    return typeof claims.sub === 'string' ? this.actorOf(claims.sub, claims.ver ?? 0) : null;
+  }
+
+  /**
+   * The active user with this id, if their credentials have not changed since `tokenVersion`
+   * was read (at sign-in, into a token or a session); null otherwise.
+   */
+  async actorOf(userId: string, tokenVersion: number): Promise<Actor | null> {
+    const user = await this.users.findActive(userId);
+    return user && user.tokenVersion === tokenVersion ? toActor(user) : null;
+  }
+
+  /** See UsersService.changePassword: the caller's earlier tokens stop working. */
+  changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    return this.users.changePassword(actor, currentPassword, newPassword);
   }
 }

@@ -33,6 +33,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Raised whenever the password changes; every access token carries the value it was issued
+   * with, so tokens (and sessions) from before the change stop working at once.
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   /** The partnerships a partnership officer works for. */
   @ManyToMany(() => Partnership)
   @JoinTable({

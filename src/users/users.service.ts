@@ -6,7 +6,7 @@ import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
 import { Transactions } from '../database/transactions';
 import { Partnership } from '../partnerships/partnership.entity';
-import type { Role } from '../auth/roles';
+import type { Actor, Role } from '../auth/roles';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
@@ -105,12 +105,35 @@ export class UsersService {
         const ids = dto.partnershipIds ?? (user.partnerships ?? []).map((p) => p.id);
         user.partnerships = await this.partnershipsFor(role, ids, manager);
       }
-      if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
+      if (dto.password !== undefined) {
+        // An admin's reset signs the user out everywhere, as their own change does.
+        user.passwordHash = await this.hasher.hash(dto.password);
+        user.tokenVersion += 1;
+      }
       if (dto.name !== undefined) user.name = dto.name;
       if (dto.active !== undefined) user.active = dto.active;
       user.role = role;
       return toUserDto(await manager.save(user));
     });
+  }
+
+  /**
+   * A signed-in user changes their own password, proving they know the current one. Tokens and
+   * sessions issued before stop working (tokenVersion); the caller signs in again.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const user = await this.find(actor.id, manager);
+      if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
+        throw unprocessable('The current password is wrong', [{ field: 'currentPassword', message: 'is not your current password' }]);
+      }
+      if (newPassword === currentPassword) {
+        throw unprocessable('The new password is the same as the current one', [{ field: 'newPassword', message: 'must differ from the current password' }]);
+      }
+      await manager.update(User, { id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
+      await manager.increment(User, { id: user.id }, 'tokenVersion', 1);
+    });
+    this.logger.log({ userId: actor.id }, 'password changed; earlier tokens revoked');
   }
 
   private async find(id: string, manager?: EntityManager): Promise<User> {

@@ -56,6 +56,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { expect: everyone() },
   'POST /api/v1/auth/login': { body: () => ADMIN, expect: everyone() },
   'GET /api/v1/auth/me': { expect: readers() },
+  // The default empty body is refused (400) before any password is touched.
+  'POST /api/v1/auth/password': { expect: readers() },
 
   'GET /api/v1/users': { expect: admins() },
   'POST /api/v1/users': { expect: admins() },

@@ -45,6 +45,20 @@ export class CreateUserDto {
 
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), { skipNullProperties: false }) {}
 
+export class ChangePasswordDto {
+  /** The password the user signs in with now. @example "demo-password-2026" */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  /** At least 10 characters, at most 200. @example "a longer passphrase for 2027" */
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  newPassword: string;
+}
+
 export class ListUsersQuery extends PaginationQuery {
   @ApiProperty({ enum: ROLES, required: false })
   @IsOptional()

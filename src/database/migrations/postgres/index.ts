@@ -3,5 +3,6 @@ import { Init1795354428942 } from './1795354428942-Init';
 import { AddUsersAndAuthorship1795355587876 } from './1795355587876-AddUsersAndAuthorship';
 import { AddTargetsAssignmentsProgressAudit1795356491687 } from './1795356491687-AddTargetsAssignmentsProgressAudit';
 import { AddStoredReports1795357985136 } from './1795357985136-AddStoredReports';
+import { AddUserTokenVersion1796070544101 } from './1796070544101-AddUserTokenVersion';
 
-export const postgresMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136];
+export const postgresMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101];
