@@ -145,7 +145,7 @@ async function generate(name: string): Promise<number> {
     written++;
     console.log(`${engine}: wrote ${file} (${up.length} statements)`);
   }
-  if (written > 0) console.log('Run `npm run build` (or `npm start`) to use them.');
+  if (written > 0) console.log('Run `npm run build` to use them (`npm start` runs the build).');
   return 0;
 }
 
