@@ -6,7 +6,7 @@ const WARN = 40;
 const warnings = (logs: string[]) =>
   logs
     .map((line) => JSON.parse(line) as LogLine)
-    .filter((l) => l.level === WARN && l.context === 'AdminBootstrap')
+    .filter((l) => l.level === WARN && l.context === 'FirstAdminCheck')
     .map((l) => l.msg ?? '');
 
 /** Starts the app on this file's database (kept between starts until the last). */

@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { FirstAdminCheck } from './first-admin-check';
 import { isLoginThrottled } from './login-throttle';
 
 const MINUTE = 60_000;
@@ -47,6 +48,7 @@ const MINUTE = 60_000;
   controllers: [AuthController],
   providers: [
     AuthService,
+    FirstAdminCheck,
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
