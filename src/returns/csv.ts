@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { validationFailed } from '../common/api-errors';
+import { neutraliseCell, restoreCell } from '../common/spreadsheet/cells';
 
 export interface CsvRecord {
   /** The line of the file the row ends on; the header is row 1, as a spreadsheet numbers rows. */
@@ -43,7 +44,10 @@ export function parseCsv(text: string, required: string[]): CsvRecord[] {
       `The file must have the columns ${required.join(', ')}`,
     );
   }
-  return rows.map(({ record, info }) => ({ row: info.lines, values: record }));
+  return rows.map(({ record, info }) => ({
+    row: info.lines,
+    values: Object.fromEntries(Object.entries(record).map(([column, value]) => [column, restoreCell(value)])),
+  }));
 }
 
 function headerRow(text: string): string[] {
@@ -51,6 +55,7 @@ function headerRow(text: string): string[] {
   return first.split(',').map(normaliseHeader);
 }
 
+/** Every text cell is neutralised, so nothing exported opens as a live formula; numbers stay numbers. */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  return stringify(rows, { header: true, columns, cast: { number: (n) => String(n) } });
+  return stringify(rows, { header: true, columns, cast: { number: (n) => String(n), string: neutraliseCell } });
 }
