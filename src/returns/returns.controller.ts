@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +9,7 @@ import { ApiErrors } from '../common/error.dto';
 import { UuidParam } from '../common/params';
 import { ImportQuery, ImportResultDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
 import { ReturnsService } from './returns.service';
+import { uploadOf } from './upload';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -49,14 +50,15 @@ export class ReturnsController {
     @UuidParam('id') strategyId: string,
     @Query() query: ImportQuery,
     @Body() body: unknown,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFile() file: { buffer: Buffer; mimetype?: string; originalname?: string } | undefined,
+    @Headers('content-type') contentType: string | undefined,
     @CurrentUser() actor: Actor,
   ): Promise<ImportResultDto> {
-    const text = file ? file.buffer.toString('utf8') : typeof body === 'string' ? body : null;
-    if (text === null) {
+    const upload = uploadOf(body, contentType, file);
+    if (upload === null) {
       throw validationFailed([{ field: 'file', message: 'send the CSV as text/csv, or as the "file" field of multipart/form-data' }], 'No CSV received');
     }
-    return this.returns.importReturns(strategyId, text, query.dryRun ?? false, actor);
+    return this.returns.importReturns(strategyId, upload, query.dryRun ?? false, actor);
   }
 
   /** Every target of the strategy with its trajectory, lead partnership and officer, as CSV. */
