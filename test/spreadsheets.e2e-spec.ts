@@ -1,11 +1,30 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { Workbook } from 'exceljs';
+import { CellValue, Workbook } from 'exceljs';
+import type { Test } from 'supertest';
 import { ApiClient, createTestApp, describeE2E, TestApp } from './helpers/app';
 import { StrategyBuilder } from './helpers/strategy-builder';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A one-sheet workbook: a header row, then one row per record (a cell may be a formula). */
+async function workbookOf(columns: string[], records: Record<string, unknown>[]): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('Return');
+  sheet.addRow(columns);
+  for (const record of records) sheet.addRow(columns.map((c) => record[c] as CellValue));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Collects a binary response body (supertest buffers only text by default). */
+const binary = ((res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}) as unknown as Parameters<Test['parse']>[0];
 
 /** Every cell of a CSV, as a spreadsheet would read it: the header row and every record. */
 const cellsOf = (csv: string): string[] => (parse(csv, { relax_column_count: true }) as string[][]).flat();
@@ -82,6 +101,21 @@ describeE2E('Spreadsheets: safe exports, encodings, binary files, printed period
       expect(byCode.get('INJ 1')).toMatchObject({ title: "'@Risky title", baseline_value: '-10' });
       expect(byCode.get('INJ 2')!.title).toBe('\'=cmd|" /C calc"!A0');
       expect(cellsOf(targets).filter((cell) => FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell))).toEqual([]);
+    });
+
+    it('offers the template as .xlsx: formula-like text inert, numbers as numbers, and it uploads back unchanged', async () => {
+      const res = await officer.get(`/api/v1/partnerships/${lead}/returns/template.xlsx?period=2025-26-Q2`).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-type']).toBe(XLSX);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="safer-wealden-partnership-return-2025-26-Q2.xlsx"');
+      const workbook = new Workbook();
+      await workbook.xlsx.load(res.body as Parameters<Workbook['xlsx']['load']>[0]);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.getRow(1).values).toEqual([undefined, 'code', 'title', 'unit', 'period', 'expected', 'last_value', 'value', 'commentary', 'risks', 'next_actions']);
+      const first = sheet.getRow(2);
+      expect([first.getCell(1).value, first.getCell(2).value, first.getCell(7).value, first.getCell(8).value, first.getCell(9).value]).toEqual(['INJ 1', "'@Risky title", -3.5, "'=1+1", "'-fewer patrols"]);
+      expect(sheet.getRow(2).getCell(7).type).toBe(2); // ValueType.Number
+      const uploaded = await officer.post(`/api/v1/strategies/${b.strategyId}/progress/import`).set('Content-Type', XLSX).send(res.body as Buffer).expect(200);
+      expect(uploaded.body).toEqual({ dryRun: false, rows: 3, created: 0, updated: 0, unchanged: 3, skipped: 0 });
     });
 
     it('round-trips: importing the export (and the template) changes nothing, and the stored text is the original', async () => {
@@ -184,6 +218,79 @@ describeE2E('Spreadsheets: safe exports, encodings, binary files, printed period
     it('still answers 400 to a text body sent to a JSON route', async () => {
       const res = await b.api.post('/api/v1/partnerships').set('Content-Type', 'text/plain').send('name=Wealden').expect(400);
       expect(res.body.statusCode).toBe(400);
+    });
+  });
+
+  describe('.xlsx returns', () => {
+    const PERIODS = ['2024-25-Q1', '2024-25-Q2', '2024-25-Q3', '2024-25-Q4', '2025-26-Q1', '2025-26-Q2', '2025-26-Q3', '2025-26-Q4'];
+    const COLUMNS = ['code', 'period', 'value', 'commentary'];
+    let b: StrategyBuilder;
+    let officer: ApiClient;
+    let codes: string[];
+
+    beforeAll(async () => {
+      b = await new StrategyBuilder(t).init();
+      const theme = await b.theme('Housing');
+      const lead = await b.partnership({ name: 'Wealden Housing Partnership' });
+      officer = await t.as('partnership-officer', [lead]);
+      codes = [];
+      for (let i = 1; i <= 125; i++) {
+        const code = `HS ${String(i).padStart(3, '0')}`;
+        const target = await b.target({ code, themeId: theme, baselineValue: 100, targetValue: 180, baselinePeriod: '2023-24-Q4', targetPeriod: '2025-26-Q4' });
+        await b.assign(target.id, lead);
+        codes.push(code);
+      }
+    }, 180_000);
+
+    const importXlsx = (xlsx: Buffer, query = '') =>
+      officer.post(`/api/v1/strategies/${b.strategyId}/progress/import${query}`).set('Content-Type', XLSX).send(xlsx);
+    const storedRows = async (period: string) =>
+      parse((await b.api.get(`/api/v1/strategies/${b.strategyId}/progress.csv?period=${period}&status=all`).expect(200)).text, { columns: true }) as Record<string, string>[];
+    // 1,000 rows: 125 targets × 8 quarters; the 2024-25 quarters written as the reports print them.
+    const records = () =>
+      codes.flatMap((code, i) =>
+        PERIODS.map((period, q) => ({ code, period: q < 4 ? `2024/25 Q${q + 1}` : period, value: 100 + i + q, commentary: `Return for ${code}` as CellValue })),
+      );
+
+    it('refuses a 1,000-row workbook with one bad cell, naming its row and column, and stores nothing', async () => {
+      const bad = records();
+      expect(bad).toHaveLength(1000);
+      bad[736] = { ...bad[736], value: 'twelve' } as never;
+      const res = await importXlsx(await workbookOf(COLUMNS, bad)).expect(422);
+      expect(res.body.message).toBe('Nothing was imported: 1 problem in 1 row(s)');
+      expect(res.body.errors).toEqual([{ field: 'row 738, value', row: 738, column: 'value', message: 'must be a number, got "twelve"' }]);
+      for (const period of PERIODS) expect(await storedRows(period)).toEqual([]);
+    });
+
+    it('stores all 1,000 rows of the corrected workbook, formulas by their result, as a multipart file too', async () => {
+      const good = records();
+      // A cell Excel calculated: its cached result is the figure.
+      good[5] = { ...good[5], value: { formula: '100+5', result: 105 } as never };
+      const xlsx = await workbookOf(COLUMNS, good);
+      const dry = await officer
+        .post(`/api/v1/strategies/${b.strategyId}/progress/import?dryRun=true`)
+        .attach('file', xlsx, { filename: 'return.xlsx', contentType: 'application/octet-stream' })
+        .expect(200);
+      expect(dry.body).toEqual({ dryRun: true, rows: 1000, created: 1000, updated: 0, unchanged: 0, skipped: 0 });
+      const res = await importXlsx(xlsx).expect(200);
+      expect(res.body).toEqual({ dryRun: false, rows: 1000, created: 1000, updated: 0, unchanged: 0, skipped: 0 });
+      for (const period of PERIODS) expect(await storedRows(period)).toHaveLength(125);
+      expect((await storedRows('2024-25-Q2'))[0]).toMatchObject({ code: 'HS 001', period: '2024-25-Q2', value: '101', commentary: 'Return for HS 001', status: 'submitted' });
+      expect((await storedRows('2025-26-Q2')).find((r) => r.code === 'HS 001')).toMatchObject({ value: '105' });
+      expect((await importXlsx(xlsx).expect(200)).body).toMatchObject({ rows: 1000, unchanged: 1000 });
+    });
+
+    it('answers a file that is not a workbook, or a workbook without the columns, with a 400 naming the problem', async () => {
+      const csvAsXlsx = await importXlsx(Buffer.from('code,period,value\nHS 001,2025-26-Q1,1\n')).expect(400);
+      expect(csvAsXlsx.body).toMatchObject({ message: 'The file could not be read as an .xlsx workbook' });
+      expect(csvAsXlsx.body.errors[0].message).toMatch(/^this is not an Excel workbook \(\.xlsx\)/);
+      const corrupt = await importXlsx(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)])).expect(400);
+      expect(corrupt.body.errors[0].message).toMatch(/^the \.xlsx workbook could not be read/);
+      const noColumns = await importXlsx(await workbookOf(['code', 'amount'], [{ code: 'HS 001', amount: 3 }])).expect(400);
+      expect(noColumns.body.errors).toEqual([
+        { field: 'file', message: 'the header row has no "period" column' },
+        { field: 'file', message: 'the header row has no "value" column' },
+      ]);
     });
   });
 });

@@ -36,7 +36,15 @@ export function parseCsv(text: string, required: string[]): CsvRecord[] {
     }
     throw error;
   }
-  const headers = rows.length > 0 ? Object.keys(rows[0].record) : headerRow(text);
+  requireColumns(rows.length > 0 ? Object.keys(rows[0].record) : headerRow(text), required);
+  return rows.map(({ record, info }) => ({
+    row: info.lines,
+    values: Object.fromEntries(Object.entries(record).map(([column, value]) => [column, restoreCell(value)])),
+  }));
+}
+
+/** A 400 naming every required column the header row lacks. */
+export function requireColumns(headers: string[], required: string[]): void {
   const missing = required.filter((column) => !headers.includes(column));
   if (missing.length > 0) {
     throw validationFailed(
@@ -44,10 +52,6 @@ export function parseCsv(text: string, required: string[]): CsvRecord[] {
       `The file must have the columns ${required.join(', ')}`,
     );
   }
-  return rows.map(({ record, info }) => ({
-    row: info.lines,
-    values: Object.fromEntries(Object.entries(record).map(([column, value]) => [column, restoreCell(value)])),
-  }));
 }
 
 function headerRow(text: string): string[] {

@@ -19,7 +19,7 @@ import { Theme } from '../strategies/theme.entity';
 import { Target } from '../targets/target.entity';
 import { CsvRecord, toCsv } from './csv';
 import { ImportResultDto, ImportRowErrorDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
-import { readUpload, SheetUpload } from './upload';
+import { readUpload, SheetFile, SheetUpload, writeSheet } from './upload';
 
 const TEMPLATE_COLUMNS = ['code', 'title', 'unit', 'period', 'expected', 'last_value', 'value', 'commentary', 'risks', 'next_actions'];
 const PROGRESS_COLUMNS = ['code', 'title', 'unit', 'period', 'value', 'status', 'expected', 'rag', 'commentary', 'risks', 'next_actions'];
@@ -51,8 +51,8 @@ export class ReturnsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The partnership's targets due a return in the period, pre-filled with what is known. */
-  async template(partnershipId: string, query: ReturnTemplateQuery): Promise<{ filename: string; csv: string }> {
+  /** The partnership's targets due a return in the period, pre-filled with what is known, as CSV or .xlsx. */
+  async template(partnershipId: string, query: ReturnTemplateQuery, format: SheetUpload['format'] = 'csv'): Promise<SheetFile> {
     const partnership = await this.partnerships.find(partnershipId);
     const m = this.dataSource.manager;
     const assignments = await m.find(Assignment, { where: { partnershipId, status: 'active' } });
@@ -86,7 +86,7 @@ export class ReturnsService {
         next_actions: current?.nextActions ?? '',
       };
     });
-    return { filename: `${slug(partnership.name)}-return-${query.period}.csv`, csv: toCsv(TEMPLATE_COLUMNS, rows) };
+    return writeSheet(format, `${slug(partnership.name)}-return-${query.period}`, TEMPLATE_COLUMNS, rows);
   }
 
   /**
