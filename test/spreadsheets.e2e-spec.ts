@@ -1,8 +1,14 @@
+import { Test } from '@nestjs/testing';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { CellValue, Workbook } from 'exceljs';
-import type { Test } from 'supertest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliModule } from '../src/cli/cli.module';
+import { ImportProgressCommand } from '../src/cli/import-progress.command';
 import { ApiClient, createTestApp, describeE2E, TestApp } from './helpers/app';
+import type { Test as HttpRequest } from 'supertest';
 import { StrategyBuilder } from './helpers/strategy-builder';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -24,7 +30,7 @@ const binary = ((res: NodeJS.ReadableStream, done: (err: Error | null, body: Buf
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
-}) as unknown as Parameters<Test['parse']>[0];
+}) as unknown as Parameters<HttpRequest['parse']>[0];
 
 /** Every cell of a CSV, as a spreadsheet would read it: the header row and every record. */
 const cellsOf = (csv: string): string[] => (parse(csv, { relax_column_count: true }) as string[][]).flat();
@@ -213,6 +219,32 @@ describeE2E('Spreadsheets: safe exports, encodings, binary files, printed period
       expect(await stored('ENC 3', '2025-26-Q3')).toMatchObject({ period: '2025-26-Q3', value: 33 });
       // API parameters keep the code form.
       await b.api.get(`/api/v1/strategies/${b.strategyId}/progress.csv?period=${encodeURIComponent('2025/26 Q3')}`).expect(400);
+    });
+
+    it('imports from the command line the same way: a Windows-1252 CSV and an .xlsx, told apart by the file name', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'scs-returns-'));
+      const cli = await Test.createTestingModule({ imports: [CliModule] }).compile();
+      await cli.init();
+      const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      try {
+        const csv = join(dir, 'return.csv');
+        writeFileSync(csv, Buffer.concat([Buffer.from(`${header}ENC 2,2025/26 Q3,23,`), Buffer.from([0xa3]), Buffer.from('4m\r\n')]));
+        const xlsx = join(dir, 'return.xlsx');
+        writeFileSync(xlsx, await workbookOf(['code', 'period', 'value', 'commentary'], [{ code: 'ENC 2', period: '2025/26 Q4', value: 24, commentary: '£5m' }]));
+        const command = cli.get(ImportProgressCommand);
+        await command.run([], { strategy: b.strategyId, file: csv, as: officer.user.email });
+        await command.run([], { strategy: b.strategyId, file: xlsx, as: officer.user.email });
+        expect(log.mock.calls.map(([line]) => line)).toEqual([
+          'Stored 1 new and 0 changed returns; 0 unchanged, 0 empty rows skipped (1 rows).',
+          'Stored 1 new and 0 changed returns; 0 unchanged, 0 empty rows skipped (1 rows).',
+        ]);
+        expect(await stored('ENC 2', '2025-26-Q3')).toMatchObject({ value: 23, commentary: '£4m' });
+        expect(await stored('ENC 2', '2025-26-Q4')).toMatchObject({ value: 24, commentary: '£5m' });
+      } finally {
+        log.mockRestore();
+        await cli.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('still answers 400 to a text body sent to a JSON route', async () => {
