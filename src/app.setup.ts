@@ -51,8 +51,12 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
     app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
   }
   app.useBodyParser('json', { limit: env.BODY_LIMIT });
-  // Quarterly returns can be posted as a CSV body.
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: env.BODY_LIMIT });
+  // Quarterly returns can be posted as a CSV or .xlsx body, kept as bytes so the import can tell
+  // UTF-8 from Windows-1252 and read workbooks.
+  app.useBodyParser('raw', {
+    type: ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    limit: env.BODY_LIMIT,
+  });
   app.enableShutdownHooks();
   setUpOpenApi(app);
 }

@@ -35,9 +35,9 @@ export class ImportProgressCommand extends CommandRunner {
     const strategy = await findStrategy(this.strategies, options.strategy);
     const user = await this.users.findOne({ where: { email: options.as.toLowerCase(), active: true }, relations: { partnerships: true } });
     if (!user) throw new Error(`no active user ${options.as}`);
-    const csv = await readFile(options.file, 'utf8');
+    const file = { format: /\.xlsx$/i.test(options.file) ? ('xlsx' as const) : ('csv' as const), bytes: await readFile(options.file) };
     try {
-      const result = await this.returns.importReturns(strategy.id, csv, options.dryRun ?? false, toActor(user));
+      const result = await this.returns.importReturns(strategy.id, file, options.dryRun ?? false, toActor(user));
       const verb = result.dryRun ? 'Would store' : 'Stored';
       console.log(`${verb} ${result.created} new and ${result.updated} changed returns; ${result.unchanged} unchanged, ${result.skipped} empty rows skipped (${result.rows} rows).`);
     } catch (error) {

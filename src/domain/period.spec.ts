@@ -14,6 +14,7 @@ import {
   minPeriod,
   nextPeriod,
   parsePeriod,
+  parsePeriodInput,
   periodContaining,
   periodEnd,
   periodFromIndex,
@@ -467,5 +468,42 @@ describe('periodsBetween', () => {
 
   it('rejects an invalid bound', () => {
     expect(() => periodsBetween('2025-26-Q1', '2025-26-Q5')).toThrow(PeriodFormatError);
+  });
+});
+
+describe('parsePeriodInput', () => {
+  it.each([
+    ['2026-27-Q2', '2026-27-Q2'],
+    ['2026/27 Q2', '2026-27-Q2'],
+    ['2026/27Q2', '2026-27-Q2'],
+    ['2026/27 q2', '2026-27-Q2'],
+    ['1999/00 Q4', '1999-00-Q4'],
+    ['2025/26 Q1', '2025-26-Q1'],
+  ])('reads %j as %s', (typed, code) => {
+    expect(parsePeriodInput(typed)).toBe(code);
+  });
+
+  it('reads every printed label of a period back as its code', () => {
+    for (const code of periodsBetween('1998-99-Q1', '2101-02-Q4')) {
+      const printed = `${financialYearLabel(code)} Q${toPeriod(code).quarter}`;
+      expect(parsePeriodInput(printed)).toBe(code);
+      expect(parsePeriodInput(code)).toBe(code);
+    }
+  });
+
+  it.each([
+    ['2026/28 Q2', 'the second year must follow the first (expected 2026/27 Q2 form)'],
+    ['2026/27 Q5', 'the quarter must be Q1, Q2, Q3 or Q4'],
+    ['1800/01 Q1', 'the year must be between 1900 and 2999'],
+    ['2026-28-Q2', 'the second year must follow the first (expected 2026-27-Q2 form)'],
+    ['2026/27  Q2', 'it must be written YYYY-YY-Qn or YYYY/YY Qn (expected 2025-26-Q1 or 2025/26 Q1 form)'],
+    ['2026/2027 Q2', 'it must be written YYYY-YY-Qn or YYYY/YY Qn'],
+    ['Q2 2026/27', 'it must be written YYYY-YY-Qn or YYYY/YY Qn'],
+    ['2026-27 Q2', 'it must be written YYYY-YY-Qn or YYYY/YY Qn'],
+    ['', 'it is empty'],
+    [' 2026/27 Q2', 'it has leading or trailing whitespace'],
+  ])('refuses %j: %s', (typed, reason) => {
+    expect(() => parsePeriodInput(typed)).toThrow(PeriodFormatError);
+    expect(() => parsePeriodInput(typed)).toThrow(reason);
   });
 });

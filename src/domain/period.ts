@@ -253,3 +253,34 @@ export function periodsBetween(from: PeriodLike, to: PeriodLike): string[] {
   for (let i = first; i <= last; i++) out.push(periodFromIndex(i));
   return out;
 }
+
+const PRINTED = /^([0-9]{4})\/([0-9]{2}) ?Q([0-9])$/i;
+
+/**
+ * A period as people type it into a return: the code `2026-27-Q2`, or the form the reports
+ * print, `2026/27 Q2` (also `2026/27Q2`, `2026/27 q2`). Answers the canonical code. Only imports
+ * take the printed form; API parameters stay codes.
+ */
+export function parsePeriodInput(s: string): string {
+  const printed = typeof s === 'string' ? PRINTED.exec(s) : null;
+  if (!printed) {
+    try {
+      return formatPeriod(parsePeriod(s));
+    } catch (error) {
+      if (error instanceof PeriodFormatError && error.reason === 'it must be written YYYY-YY-Qn') {
+        throw new PeriodFormatError(s, 'it must be written YYYY-YY-Qn or YYYY/YY Qn', `${EXAMPLE} or 2025/26 Q1`);
+      }
+      throw error;
+    }
+  }
+  const startYear = Number(printed[1]);
+  const quarter = Number(printed[3]);
+  if (!isQuarter(quarter)) throw new PeriodFormatError(s, 'the quarter must be Q1, Q2, Q3 or Q4', '2025/26 Q1');
+  if (!isYearInRange(startYear)) {
+    throw new PeriodFormatError(s, `the year must be between ${MIN_PERIOD_YEAR} and ${MAX_PERIOD_YEAR}`, '2025/26 Q1');
+  }
+  if (Number(printed[2]) !== (startYear + 1) % 100) {
+    throw new PeriodFormatError(s, 'the second year must follow the first', `${startYear}/${pad2(startYear + 1)} Q${quarter}`);
+  }
+  return formatPeriod(make(startYear, quarter));
+}

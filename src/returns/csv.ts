@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { validationFailed } from '../common/api-errors';
+import { neutraliseCell, restoreCell } from '../common/spreadsheet/cells';
 
 export interface CsvRecord {
   /** The line of the file the row ends on; the header is row 1, as a spreadsheet numbers rows. */
@@ -35,7 +36,15 @@ export function parseCsv(text: string, required: string[]): CsvRecord[] {
     }
     throw error;
   }
-  const headers = rows.length > 0 ? Object.keys(rows[0].record) : headerRow(text);
+  requireColumns(rows.length > 0 ? Object.keys(rows[0].record) : headerRow(text), required);
+  return rows.map(({ record, info }) => ({
+    row: info.lines,
+    values: Object.fromEntries(Object.entries(record).map(([column, value]) => [column, restoreCell(value)])),
+  }));
+}
+
+/** A 400 naming every required column the header row lacks. */
+export function requireColumns(headers: string[], required: string[]): void {
   const missing = required.filter((column) => !headers.includes(column));
   if (missing.length > 0) {
     throw validationFailed(
@@ -43,7 +52,6 @@ export function parseCsv(text: string, required: string[]): CsvRecord[] {
       `The file must have the columns ${required.join(', ')}`,
     );
   }
-  return rows.map(({ record, info }) => ({ row: info.lines, values: record }));
 }
 
 function headerRow(text: string): string[] {
@@ -51,6 +59,7 @@ function headerRow(text: string): string[] {
   return first.split(',').map(normaliseHeader);
 }
 
+/** Every text cell is neutralised, so nothing exported opens as a live formula; numbers stay numbers. */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  return stringify(rows, { header: true, columns, cast: { number: (n) => String(n) } });
+  return stringify(rows, { header: true, columns, cast: { number: (n) => String(n), string: neutraliseCell } });
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +9,7 @@ import { ApiErrors } from '../common/error.dto';
 import { UuidParam } from '../common/params';
 import { ImportQuery, ImportResultDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
 import { ReturnsService } from './returns.service';
+import { SheetFile, uploadOf, XLSX_TYPE } from './upload';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -28,35 +29,47 @@ export class ReturnsController {
   @ApiOkResponse({ description: 'CSV: code, title, unit, period, expected, last_value, value, commentary, risks, next_actions' })
   @ApiErrors(400, 404)
   async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @Res() res: Response): Promise<void> {
-    send(res, await this.returns.template(partnershipId, query));
+    sendSheet(res, await this.returns.template(partnershipId, query));
+  }
+
+  /** The same return template as an Excel workbook (.xlsx), to fill in and upload as it is. */
+  @Get('partnerships/:id/returns/template.xlsx')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'An .xlsx workbook with one sheet, "Return", in the columns of template.csv', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(400, 404)
+  async templateXlsx(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @Res() res: Response): Promise<void> {
+    sendSheet(res, await this.returns.template(partnershipId, query, 'xlsx'));
   }
 
   /**
-   * Import a CSV of returns (the template, or the progress export): columns `code`, `period`,
-   * `value`, and optionally `commentary`, `risks`, `next_actions`. Every row is checked; then
-   * all rows are stored as submitted updates in one transaction, or nothing is stored and the
-   * answer lists every bad row (row, column, problem). Rows identical to what is on record change
-   * nothing. Send the file as `text/csv` or as `file` in `multipart/form-data`.
+   * Import a CSV or .xlsx of returns (the template, or the progress export): columns `code`,
+   * `period` (`2025-26-Q2` or `2025/26 Q2`), `value`, and optionally `commentary`, `risks`,
+   * `next_actions`. Every row is checked; then all rows are stored as submitted updates in one
+   * transaction, or nothing is stored and the answer lists every bad row (row, column, problem).
+   * Rows identical to what is on record change nothing. Send the file as `text/csv`, as the .xlsx
+   * media type, or as `file` in `multipart/form-data` (a name ending `.xlsx` is read as a workbook).
+   * A CSV may be UTF-8 (with or without byte-order mark) or Windows-1252.
    */
   @Post('strategies/:id/progress/import')
   @Roles('partnership-officer', 'coordinator')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
-  @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ schema: { type: 'string', format: 'binary', description: 'The CSV file' } })
+  @ApiConsumes('text/csv', XLSX_TYPE, 'multipart/form-data')
+  @ApiBody({ schema: { type: 'string', format: 'binary', description: 'The CSV or .xlsx file' } })
   @ApiErrors(400, 404, 422)
   importReturns(
     @UuidParam('id') strategyId: string,
     @Query() query: ImportQuery,
     @Body() body: unknown,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFile() file: { buffer: Buffer; mimetype?: string; originalname?: string } | undefined,
+    @Headers('content-type') contentType: string | undefined,
     @CurrentUser() actor: Actor,
   ): Promise<ImportResultDto> {
-    const text = file ? file.buffer.toString('utf8') : typeof body === 'string' ? body : null;
-    if (text === null) {
-      throw validationFailed([{ field: 'file', message: 'send the CSV as text/csv, or as the "file" field of multipart/form-data' }], 'No CSV received');
+    const upload = uploadOf(body, contentType, file);
+    if (upload === null) {
+      throw validationFailed([{ field: 'file', message: `send the file as text/csv or ${XLSX_TYPE}, or as the "file" field of multipart/form-data` }], 'No file received');
     }
-    return this.returns.importReturns(strategyId, text, query.dryRun ?? false, actor);
+    return this.returns.importReturns(strategyId, upload, query.dryRun ?? false, actor);
   }
 
   /** Every target of the strategy with its trajectory, lead partnership and officer, as CSV. */
@@ -84,3 +97,6 @@ function send(res: Response, file: { filename: string; csv: string }): void {
     .send(file.csv);
 }
 
+function sendSheet(res: Response, file: SheetFile): void {
+  res.status(200).type(file.contentType).set('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body);
+}

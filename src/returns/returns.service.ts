@@ -6,7 +6,7 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import type { Actor } from '../auth/roles';
 import { unprocessable } from '../common/api-errors';
 import { Transactions } from '../database/transactions';
-import { comparePeriods, isAfter, parsePeriod, PeriodFormatError, periodContaining } from '../domain/period';
+import { comparePeriods, isAfter, parsePeriodInput, PeriodFormatError, periodContaining } from '../domain/period';
 import { isReturnDue } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
 import { PartnershipsService } from '../partnerships/partnerships.service';
@@ -17,8 +17,9 @@ import { Clock } from '../common/clock';
 import { StrategiesService } from '../strategies/strategies.service';
 import { Theme } from '../strategies/theme.entity';
 import { Target } from '../targets/target.entity';
-import { CsvRecord, parseCsv, toCsv } from './csv';
+import { CsvRecord, toCsv } from './csv';
 import { ImportResultDto, ImportRowErrorDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
+import { readUpload, SheetFile, SheetUpload, writeSheet } from './upload';
 
 const TEMPLATE_COLUMNS = ['code', 'title', 'unit', 'period', 'expected', 'last_value', 'value', 'commentary', 'risks', 'next_actions'];
 const PROGRESS_COLUMNS = ['code', 'title', 'unit', 'period', 'value', 'status', 'expected', 'rag', 'commentary', 'risks', 'next_actions'];
@@ -50,8 +51,8 @@ export class ReturnsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The partnership's targets due a return in the period, pre-filled with what is known. */
-  async template(partnershipId: string, query: ReturnTemplateQuery): Promise<{ filename: string; csv: string }> {
+  /** The partnership's targets due a return in the period, pre-filled with what is known, as CSV or .xlsx. */
+  async template(partnershipId: string, query: ReturnTemplateQuery, format: SheetUpload['format'] = 'csv'): Promise<SheetFile> {
     const partnership = await this.partnerships.find(partnershipId);
     const m = this.dataSource.manager;
     const assignments = await m.find(Assignment, { where: { partnershipId, status: 'active' } });
@@ -85,16 +86,16 @@ export class ReturnsService {
         next_actions: current?.nextActions ?? '',
       };
     });
-    return { filename: `${slug(partnership.name)}-return-${query.period}.csv`, csv: toCsv(TEMPLATE_COLUMNS, rows) };
+    return writeSheet(format, `${slug(partnership.name)}-return-${query.period}`, TEMPLATE_COLUMNS, rows);
   }
 
   /**
    * Validates every row, then stores every row as a submitted update in one transaction, or
    * nothing at all, answering with an error per bad row (row, column, problem).
    */
-  async importReturns(strategyId: string, text: string, dryRun: boolean, actor: Actor): Promise<ImportResultDto> {
+  async importReturns(strategyId: string, file: SheetUpload | string, dryRun: boolean, actor: Actor): Promise<ImportResultDto> {
     await this.strategies.find(strategyId);
-    const records = parseCsv(text, ['code', 'period', 'value']);
+    const records = await readUpload(file, ['code', 'period', 'value']);
     const { planned, skipped, errors } = await this.plan(strategyId, records, actor);
     if (errors.length > 0) {
       throw unprocessable(
@@ -221,8 +222,7 @@ export class ReturnsService {
 
       let period: string | null = null;
       try {
-        parsePeriod(values.period ?? '');
-        period = values.period;
+        period = parsePeriodInput(values.period ?? '');
       } catch (error) {
         if (!(error instanceof PeriodFormatError)) throw error;
         fail('period', error.message);

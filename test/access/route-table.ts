@@ -123,6 +123,10 @@ export const ROUTES: Record<string, RouteRule> = {
     path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.csv?period=2025-26-Q1`,
     expect: readers(),
   },
+  'GET /api/v1/partnerships/{id}/returns/template.xlsx': {
+    path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.xlsx?period=2025-26-Q1`,
+    expect: readers(),
+  },
   // Who may write which row is checked row by row (422), so any reporter gets past the gate.
   'POST /api/v1/strategies/{id}/progress/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress/import`, expect: everyone({ anonymous: 401, viewer: 403 }) },
   'GET /api/v1/strategies/{id}/targets.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets.csv`, expect: readers() },
