@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { byCode } from '../domain/codes';
 import type { Actor } from '../auth/roles';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
@@ -162,7 +163,7 @@ export class AssignmentsService {
     const themeById = new Map(themes.map((t) => [t.id, t]));
     const byTarget = new Map(active.map((a) => [a.targetId, a]));
     const rows = targets
-      .sort((x, y) => x.code.localeCompare(y.code, 'en', { numeric: true }))
+      .sort(byCode)
       .map((t) => {
         const a = byTarget.get(t.id);
         return {
@@ -180,6 +181,11 @@ export class AssignmentsService {
         };
       });
     return { strategyId, unassigned: rows.filter((r) => !r.assignmentId).length, rows };
+  }
+
+  /** The active assignments a partnership leads. */
+  activeLedBy(partnershipId: string): Promise<Assignment[]> {
+    return this.assignments.find({ where: { partnershipId, status: 'active' } });
   }
 
   /** Every active lead assignment of a strategy's targets, with the lead and supporting partnerships. */

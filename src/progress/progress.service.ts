@@ -1,8 +1,9 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
+import { type LedTarget, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/api-errors';
@@ -11,12 +12,13 @@ import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Transactions } from '../database/transactions';
-import { comparePeriods, isAfter, periodContaining } from '../domain/period';
-import { isReturnDue } from '../domain/status';
+import { comparePeriods, periodContaining } from '../domain/period';
+import { returnOutcome, returnWindowProblem, type UpdateStatus } from '../domain/progress-returns';
 import { Target } from '../targets/target.entity';
-import { assertVersion, TargetsService } from '../targets/targets.service';
+import { assertVersion } from '../common/version';
+import { TargetsService } from '../targets/targets.service';
 import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
-import { ProgressUpdate, UpdateStatus } from './progress-update.entity';
+import { ProgressUpdate } from './progress-update.entity';
 import { toProgressDto } from './progress.mapper';
 
 type Change = Pick<ProgressUpdate, 'value' | 'commentary' | 'risks' | 'nextActions'>;
@@ -100,9 +102,7 @@ export class ProgressService {
       await this.assertMayWrite(target, actor, manager);
       assertVersion('Progress update', update.version, dto.version);
       const correction = update.status === 'approved';
-      if (correction && !isManager(actor)) {
-        throw new ForbiddenException('An approved update can be corrected only by a coordinator');
-      }
+      if (correction) requireAccess(actor, 'progress.correct', await this.ledTarget(target, manager));
       const { version: _version, ...change } = dto;
       return this.change(manager, update, target, actor, correction ? 'corrected' : 'updated', change);
     });
@@ -149,6 +149,9 @@ export class ProgressService {
    */
   async submitReturn(manager: EntityManager, target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
     const existing = await manager.findOne(ProgressUpdate, { where: { targetId: target.id, period }, ...lockForUpdate(manager) });
+    const decided = returnOutcome(existing, change, { code: target.code, period });
+    if ('refused' in decided) throw conflict(decided.refused.charAt(0).toUpperCase() + decided.refused.slice(1));
+    if (decided.outcome === 'unchanged') return 'unchanged';
     if (!existing) {
       const update = manager.create(ProgressUpdate, {
         targetId: target.id,
@@ -165,11 +168,6 @@ export class ProgressService {
       await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
       return 'created';
     }
-    const same = sameChange(existing, change);
-    if (same && (existing.status === 'submitted' || existing.status === 'approved')) return 'unchanged';
-    if (existing.status === 'approved') {
-      throw conflict(`The ${period} figure for ${target.code} is already approved; ask a coordinator to correct it`);
-    }
     const before = snapshot(existing, target);
     Object.assign(existing, change, { status: 'submitted', submittedAt: this.clock.now().toISOString(), submittedById: actor.id });
     const saved = await manager.save(stamp(existing, actor));
@@ -177,32 +175,25 @@ export class ProgressService {
     return 'updated';
   }
 
-  /** 403 unless the actor may write figures for this target: its lead partnership's officers, or a coordinator. */
+  /** 403 unless the policy lets the actor report figures for this target (see auth/policy.ts). */
   async assertMayWrite(target: Target, actor: Actor, manager?: EntityManager): Promise<void> {
-    if (isManager(actor)) return;
-    const lead = await this.assignments.activeFor(target.id, manager);
-    if (!lead || !actor.partnershipIds.includes(lead.partnershipId)) {
-      throw new ForbiddenException(
-        lead
-          ? `Target ${target.code} is led by ${lead.partnership?.name ?? 'another partnership'}, not by a partnership you belong to`
-          : `Target ${target.code} has no active lead assignment, so no partnership may report on it yet`,
-      );
-    }
+    requireAccess(actor, 'progress.report', await this.ledTarget(target, manager));
   }
 
-  /** 422 unless a return is due for the period and the period has begun. */
+  /** The target as the access policy sees it: its code and its active lead partnership. */
+  private async ledTarget(target: Target, manager?: EntityManager): Promise<LedTarget> {
+    const lead = await this.assignments.activeFor(target.id, manager);
+    return { code: target.code, lead: lead && { partnershipId: lead.partnershipId, partnershipName: lead.partnership?.name } };
+  }
+
+  /** 422 unless a return is due for the period and the period has begun (see domain/progress-returns.ts). */
   assertPeriodOpen(target: Target, period: string): void {
-    if (target.archived) throw unprocessable(`Target ${target.code} is archived`);
-    if (!isReturnDue(target, period)) {
-      const why =
-        target.frequency === 'annual' && isAfter(period, target.baselinePeriod) && !isAfter(period, target.targetPeriod)
-          ? `${target.code} is an annual target: returns are due in Q4 only`
-          : `${period} is outside ${target.code}'s span (after ${target.baselinePeriod}, up to ${target.targetPeriod})`;
-      throw unprocessable(`No return is due for ${period}`, [{ field: 'period', message: why }]);
-    }
     const current = periodContaining(this.clock.now());
-    if (isAfter(period, current)) {
-      throw unprocessable(`${period} has not started yet`, [{ field: 'period', message: `must not be after the current period, ${current}` }]);
+    const problem = returnWindowProblem(target, period, current);
+    if (problem?.reason === 'archived') throw unprocessable(`Target ${target.code} is archived`);
+    if (problem?.reason === 'not-due') throw unprocessable(`No return is due for ${period}`, [{ field: 'period', message: problem.message }]);
+    if (problem?.reason === 'not-started') {
+      throw unprocessable(problem.message, [{ field: 'period', message: `must not be after the current period, ${current}` }]);
     }
   }
 
@@ -269,15 +260,3 @@ function snapshot(update: ProgressUpdate, target: Target): ProgressUpdateDto {
   return toProgressDto({ ...update }, target, []);
 }
 
-function isManager(actor: Actor): boolean {
-  return actor.role === 'coordinator' || actor.role === 'admin';
-}
-
-function sameChange(existing: ProgressUpdate, change: Change): boolean {
-  return (
-    existing.value === change.value &&
-    (existing.commentary ?? null) === (change.commentary ?? null) &&
-    (existing.risks ?? null) === (change.risks ?? null) &&
-    (existing.nextActions ?? null) === (change.nextActions ?? null)
-  );
-}

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { EnvironmentVariables } from '../config/env.validation';
 import { Partnership } from '../partnerships/partnership.entity';
-import { slug } from '../returns/returns.service';
+import { slug } from '../common/slug';
 import { StrategiesService } from '../strategies/strategies.service';
 import { Theme } from '../strategies/theme.entity';
 import { SummaryService } from '../summary/summary.service';

@@ -27,8 +27,8 @@ export class ReturnsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV: code, title, unit, period, expected, last_value, value, commentary, risks, next_actions' })
   @ApiErrors(400, 404)
-  async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @Res() res: Response): Promise<void> {
-    send(res, await this.returns.template(partnershipId, query));
+  async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
+    send(res, await this.returns.template(partnershipId, query, actor));
   }
 
   /**

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
+import { refusal, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { unprocessable } from '../common/api-errors';
 import { Transactions } from '../database/transactions';
-import { comparePeriods, isAfter, parsePeriod, PeriodFormatError, periodContaining } from '../domain/period';
+import { slug } from '../common/slug';
+import { byCode } from '../domain/codes';
+import { comparePeriods, parsePeriod, PeriodFormatError, periodContaining } from '../domain/period';
+import { returnOutcome, returnWindowProblem, type ReturnOutcome } from '../domain/progress-returns';
 import { isReturnDue } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
 import { PartnershipsService } from '../partnerships/partnerships.service';
@@ -31,7 +34,7 @@ interface PlannedRow {
   target: Target;
   period: string;
   change: { value: number; commentary: string | null; risks: string | null; nextActions: string | null };
-  outcome: 'created' | 'updated' | 'unchanged';
+  outcome: ReturnOutcome;
 }
 
 /**
@@ -51,10 +54,11 @@ export class ReturnsService {
   ) {}
 
   /** The partnership's targets due a return in the period, pre-filled with what is known. */
-  async template(partnershipId: string, query: ReturnTemplateQuery): Promise<{ filename: string; csv: string }> {
+  async template(partnershipId: string, query: ReturnTemplateQuery, actor: Actor): Promise<{ filename: string; csv: string }> {
     const partnership = await this.partnerships.find(partnershipId);
+    requireAccess(actor, 'returns.template', { partnershipId });
     const m = this.dataSource.manager;
-    const assignments = await m.find(Assignment, { where: { partnershipId, status: 'active' } });
+    const assignments = await this.assignments.activeLedBy(partnershipId);
     const targets = (
       assignments.length
         ? await m.find(Target, {
@@ -192,10 +196,7 @@ export class ReturnsService {
     const byCodeMap = new Map(targets.map((t) => [t.code.toLowerCase(), t]));
     const ids = targets.map((t) => t.id);
     const [existing, leads] = ids.length
-      ? await Promise.all([
-          m.find(ProgressUpdate, { where: { targetId: In(ids) } }),
-          m.find(Assignment, { where: { targetId: In(ids), status: 'active' }, relations: { partnership: true } }),
-        ])
+      ? await Promise.all([m.find(ProgressUpdate, { where: { targetId: In(ids) } }), this.assignments.activeForStrategy(strategyId)])
       : [[], []];
     const existingOf = new Map(existing.map((u) => [`${u.targetId}|${u.period}`, u]));
     const leadOf = new Map(leads.map((a) => [a.targetId, a]));
@@ -232,17 +233,12 @@ export class ReturnsService {
       if (value === null) fail('value', rawValue === '' ? 'is empty: give the figure for the period' : `must be a number, got "${rawValue}"`);
 
       if (target && !target.archived && period) {
-        if (!isReturnDue(target, period)) {
-          fail('period', target.frequency === 'annual' && !isAfter(period, target.targetPeriod) && isAfter(period, target.baselinePeriod)
-            ? `${target.code} is an annual target: returns are due in Q4 only`
-            : `${period} is outside ${target.code}'s span (after ${target.baselinePeriod}, up to ${target.targetPeriod})`);
-        } else if (isAfter(period, current)) {
-          fail('period', `${period} has not started yet`);
-        }
+        const problem = returnWindowProblem(target, period, current);
+        if (problem) fail('period', problem.message);
         const lead = leadOf.get(target.id);
-        if (actor.role !== 'coordinator' && actor.role !== 'admin' && (!lead || !actor.partnershipIds.includes(lead.partnershipId))) {
-          fail('code', lead ? `${target.code} is led by ${lead.partnership?.name}, not by a partnership you belong to` : `${target.code} has no active lead assignment`);
-        }
+        // The same policy, and so the same words, as the API's 403 (auth/policy.ts).
+        const refused = refusal(actor, 'progress.report', { code: target.code, lead: lead ? { partnershipId: lead.partnershipId, partnershipName: lead.partnership?.name } : null });
+        if (refused) fail('code', refused);
         const key = `${target.id}|${period}`;
         if (seen.has(key)) fail('code', `${target.code} ${period} is already given in row ${seen.get(key)}`);
         seen.set(key, row);
@@ -250,19 +246,12 @@ export class ReturnsService {
       if (errors.length > before || !target || !period || value === null) continue;
 
       const change = { value, commentary: text('commentary'), risks: text('risks'), nextActions: text('next_actions') };
-      const existingUpdate = existingOf.get(`${target.id}|${period}`);
-      const same =
-        existingUpdate &&
-        existingUpdate.value === change.value &&
-        existingUpdate.commentary === change.commentary &&
-        existingUpdate.risks === change.risks &&
-        existingUpdate.nextActions === change.nextActions;
-      if (existingUpdate?.status === 'approved' && !same) {
-        fail('value', `the ${period} figure for ${target.code} is already approved (${existingUpdate.value}); ask a coordinator to correct it`);
+      const decided = returnOutcome(existingOf.get(`${target.id}|${period}`), change, { code: target.code, period });
+      if ('refused' in decided) {
+        fail('value', decided.refused);
         continue;
       }
-      const outcome = !existingUpdate ? 'created' : same && existingUpdate.status !== 'draft' && existingUpdate.status !== 'returned' ? 'unchanged' : 'updated';
-      planned.push({ target, period, change, outcome });
+      planned.push({ target, period, change, outcome: decided.outcome });
     }
     return { planned, skipped, errors };
   }
@@ -280,17 +269,4 @@ function round(n: number | null): number | string {
   return n === null ? '' : Math.round(n * 1000) / 1000;
 }
 
-function byCode(a: { code: string }, b: { code: string }): number {
-  return a.code.localeCompare(b.code, 'en', { numeric: true });
-}
-
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 

@@ -4,6 +4,7 @@ import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/roles';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
+import { assertVersion } from '../common/version';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { HistoryEntryDto } from '../audit/dto/history.dto';
@@ -202,15 +203,6 @@ export class TargetsService {
     const rows = await this.targets.find({ where: { id: In(ids) }, relations: { milestones: true, priorities: true } });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)!);
-  }
-}
-
-/** 409 when the client's version is not the current one: someone changed it since they read it. */
-export function assertVersion(what: string, current: number, given: number): void {
-  if (current !== given) {
-    throw conflict(`${what} has changed since you read it (version ${given}; it is now ${current}). Read it again and reapply your change.`, [
-      { field: 'version', message: `stale: the current version is ${current}` },
-    ]);
   }
 }
 

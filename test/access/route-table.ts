@@ -119,7 +119,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/progress/{id}/approve': { path: (f) => `/api/v1/progress/${f.progressId}/approve`, expect: managers() },
   'GET /api/v1/partnerships/{id}/returns/template.csv': {
     path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.csv?period=2025-26-Q1`,
-    expect: readers(),
+    // The template holds the partnership's own figures and commentary: not for other partnerships' officers.
+    expect: everyone({ anonymous: 401, otherOfficer: 403 }),
   },
   // Who may write which row is checked row by row (422), so any reporter gets past the gate.
   'POST /api/v1/strategies/{id}/progress/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress/import`, expect: everyone({ anonymous: 401, viewer: 403 }) },
