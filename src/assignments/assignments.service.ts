@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { byCode } from '../domain/codes';
 import type { Actor } from '../auth/roles';
@@ -9,7 +8,7 @@ import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { Partnership } from '../partnerships/partnership.entity';
 import { PartnershipsService } from '../partnerships/partnerships.service';
 import { StrategiesService } from '../strategies/strategies.service';
@@ -34,18 +33,21 @@ const RELATIONS = { partnership: true, supportingPartnerships: true, actions: tr
 @Injectable()
 export class AssignmentsService {
   constructor(
-    @InjectRepository(Assignment) private readonly assignments: Repository<Assignment>,
     private readonly targets: TargetsService,
     private readonly strategies: StrategiesService,
     private readonly partnerships: PartnershipsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly audit: AuditService,
     references: ReferenceChecks,
   ) {
-    references.register('partnership', 'assignments it leads', (m, id) => m.count(Assignment, { where: { partnershipId: id } }));
-    references.register('partnership', 'assignments it supports', (m, id) =>
-      m.createQueryBuilder().select().from('assignment_supporting_partnerships', 's').where('s."partnershipId" = :id', { id }).getCount(),
+    references.register('partnership', 'assignments it leads', (id) => this.db.tx.count(Assignment, { where: { partnershipId: id } }));
+    references.register('partnership', 'assignments it supports', (id) =>
+      this.db.tx.createQueryBuilder().select().from('assignment_supporting_partnerships', 's').where('s."partnershipId" = :id', { id }).getCount(),
     );
+  }
+
+  private get assignments(): Repository<Assignment> {
+    return this.db.tx.getRepository(Assignment);
   }
 
   async listForTarget(targetId: string, query: PaginationQuery): Promise<Page<AssignmentDto>> {
@@ -64,67 +66,67 @@ export class AssignmentsService {
   }
 
   /** The active lead assignment of a target, if any: who answers for it now. */
-  activeFor(targetId: string, manager?: EntityManager): Promise<Assignment | null> {
-    return (manager?.getRepository(Assignment) ?? this.assignments).findOne({
+  activeFor(targetId: string): Promise<Assignment | null> {
+    return this.assignments.findOne({
       where: { targetId, status: 'active' },
       relations: { partnership: true },
     });
   }
 
+  @Transactional()
   async create(targetId: string, dto: CreateAssignmentDto, actor: Actor): Promise<AssignmentDto> {
-    return this.transactions.run(async (manager) => {
-      const target = await this.targets.find(targetId, manager, true);
-      if (target.archived) throw unprocessable(`Target ${target.code} is archived; restore it before assigning it`);
-      const status = dto.status ?? 'active';
-      if (status === 'active') await this.assertNoOtherActive(targetId, null, manager);
-      const lead = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId', manager);
-      const supporting = await this.supportingPartnerships(lead.id, dto.supportingPartnershipIds ?? [], manager);
-      const assignment = manager.create(Assignment, {
-        targetId,
-        partnershipId: lead.id,
-        supportingPartnerships: supporting,
-        officerName: dto.accountableOfficer.name,
-        officerEmail: dto.accountableOfficer.email,
-        status,
-        actions: toActions(dto.actions ?? [], manager),
-      });
-      const saved = await manager.save(stamp(assignment, actor));
-      const after = toAssignmentDto({ ...saved, partnership: lead });
-      await this.audit.record(manager, { entityType: 'assignment', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
-      return after;
+    const manager = this.db.tx;
+    const target = await this.targets.find(targetId, true);
+    if (target.archived) throw unprocessable(`Target ${target.code} is archived; restore it before assigning it`);
+    const status = dto.status ?? 'active';
+    if (status === 'active') await this.assertNoOtherActive(targetId, null);
+    const lead = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId');
+    const supporting = await this.supportingPartnerships(lead.id, dto.supportingPartnershipIds ?? []);
+    const assignment = manager.create(Assignment, {
+      targetId,
+      partnershipId: lead.id,
+      supportingPartnerships: supporting,
+      officerName: dto.accountableOfficer.name,
+      officerEmail: dto.accountableOfficer.email,
+      status,
+      actions: toActions(dto.actions ?? []),
     });
+    const saved = await manager.save(stamp(assignment, actor));
+    const after = toAssignmentDto({ ...saved, partnership: lead });
+    await this.audit.record({ entityType: 'assignment', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
+    return after;
   }
 
+  @Transactional()
   async update(id: string, dto: UpdateAssignmentDto, actor: Actor): Promise<AssignmentDto> {
-    return this.transactions.run(async (manager) => {
-      const assignment = await this.find(id, manager);
-      await this.targets.find(assignment.targetId, manager, true);
-      const before = toAssignmentDto(assignment);
-      const status = dto.status ?? assignment.status;
-      if (status === 'active' && assignment.status !== 'active') await this.assertNoOtherActive(assignment.targetId, id, manager);
-      if (dto.partnershipId !== undefined && dto.partnershipId !== assignment.partnershipId) {
-        assignment.partnership = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId', manager);
-        assignment.partnershipId = assignment.partnership.id;
-      }
-      if (dto.supportingPartnershipIds !== undefined || dto.partnershipId !== undefined) {
-        const ids = dto.supportingPartnershipIds ?? before.supportingPartnershipIds;
-        assignment.supportingPartnerships = await this.supportingPartnerships(assignment.partnershipId, ids, manager);
-      }
-      if (dto.accountableOfficer) {
-        assignment.officerName = dto.accountableOfficer.name;
-        assignment.officerEmail = dto.accountableOfficer.email;
-      }
-      if (dto.actions !== undefined) {
-        await manager.delete(PlannedAction, { assignmentId: id });
-        assignment.actions = toActions(dto.actions, manager);
-      }
-      assignment.status = status;
-      const saved = await manager.save(stamp(assignment, actor));
-      const after = toAssignmentDto(saved);
-      const action = status !== before.status ? statusAction(status) : 'updated';
-      await this.audit.record(manager, { entityType: 'assignment', entityId: id, targetId: assignment.targetId, action, actor, before, after });
-      return after;
-    });
+    const manager = this.db.tx;
+    const assignment = await this.find(id);
+    await this.targets.find(assignment.targetId, true);
+    const before = toAssignmentDto(assignment);
+    const status = dto.status ?? assignment.status;
+    if (status === 'active' && assignment.status !== 'active') await this.assertNoOtherActive(assignment.targetId, id);
+    if (dto.partnershipId !== undefined && dto.partnershipId !== assignment.partnershipId) {
+      assignment.partnership = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId');
+      assignment.partnershipId = assignment.partnership.id;
+    }
+    if (dto.supportingPartnershipIds !== undefined || dto.partnershipId !== undefined) {
+      const ids = dto.supportingPartnershipIds ?? before.supportingPartnershipIds;
+      assignment.supportingPartnerships = await this.supportingPartnerships(assignment.partnershipId, ids);
+    }
+    if (dto.accountableOfficer) {
+      assignment.officerName = dto.accountableOfficer.name;
+      assignment.officerEmail = dto.accountableOfficer.email;
+    }
+    if (dto.actions !== undefined) {
+      await manager.delete(PlannedAction, { assignmentId: id });
+      assignment.actions = toActions(dto.actions);
+    }
+    assignment.status = status;
+    const saved = await manager.save(stamp(assignment, actor));
+    const after = toAssignmentDto(saved);
+    const action = status !== before.status ? statusAction(status) : 'updated';
+    await this.audit.record({ entityType: 'assignment', entityId: id, targetId: assignment.targetId, action, actor, before, after });
+    return after;
   }
 
   /** What a partnership is accountable for (lead) and what it helps with (supporting). */
@@ -200,14 +202,14 @@ export class AssignmentsService {
       .getMany();
   }
 
-  private async find(id: string, manager?: EntityManager): Promise<Assignment> {
-    const found = await (manager?.getRepository(Assignment) ?? this.assignments).findOne({ where: { id }, relations: RELATIONS });
+  private async find(id: string): Promise<Assignment> {
+    const found = await this.assignments.findOne({ where: { id }, relations: RELATIONS });
     if (!found) throw notFound('Assignment', id);
     return found;
   }
 
-  private async assertNoOtherActive(targetId: string, exceptId: string | null, manager: EntityManager): Promise<void> {
-    const active = await this.activeFor(targetId, manager);
+  private async assertNoOtherActive(targetId: string, exceptId: string | null): Promise<void> {
+    const active = await this.activeFor(targetId);
     if (active && active.id !== exceptId) {
       throw conflict(
         `The target already has an active lead assignment (${active.partnership?.name ?? active.partnershipId}); complete or withdraw it first`,
@@ -216,7 +218,8 @@ export class AssignmentsService {
     }
   }
 
-  private async supportingPartnerships(leadId: string, ids: string[], manager: EntityManager): Promise<Partnership[]> {
+  private async supportingPartnerships(leadId: string, ids: string[]): Promise<Partnership[]> {
+    const manager = this.db.tx;
     if (ids.length === 0) return [];
     const found = await manager.findBy(Partnership, { id: In(ids) });
     const errors: FieldError[] = [];
@@ -229,9 +232,9 @@ export class AssignmentsService {
   }
 }
 
-function toActions(actions: ActionDto[], manager: EntityManager): PlannedAction[] {
+function toActions(actions: ActionDto[]): PlannedAction[] {
   return actions.map((a, position) =>
-    manager.create(PlannedAction, { position, description: a.description, owner: a.owner, dueDate: a.dueDate ?? null, status: a.status ?? 'not-started' }),
+    Object.assign(new PlannedAction(), { position, description: a.description, owner: a.owner, dueDate: a.dueDate ?? null, status: a.status ?? 'not-started' }),
   );
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
 import { type LedTarget, requireAccess } from '../auth/policy';
@@ -11,7 +10,7 @@ import { Page, toPage } from '../common/pagination';
 import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { comparePeriods, periodContaining } from '../domain/period';
 import { returnOutcome, returnWindowProblem, type UpdateStatus } from '../domain/progress-returns';
 import { Target } from '../targets/target.entity';
@@ -30,15 +29,18 @@ type Change = Pick<ProgressUpdate, 'value' | 'commentary' | 'risks' | 'nextActio
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectRepository(ProgressUpdate) private readonly updates: Repository<ProgressUpdate>,
     private readonly targets: TargetsService,
     private readonly assignments: AssignmentsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     references: ReferenceChecks,
   ) {
-    references.register('target', 'progress updates', (m, id) => m.count(ProgressUpdate, { where: { targetId: id } }));
+    references.register('target', 'progress updates', (id) => this.db.tx.count(ProgressUpdate, { where: { targetId: id } }));
+  }
+
+  private get updates(): Repository<ProgressUpdate> {
+    return this.db.tx.getRepository(ProgressUpdate);
   }
 
   async list(targetId: string, query: ListProgressQuery): Promise<Page<ProgressUpdateDto>> {
@@ -60,52 +62,51 @@ export class ProgressService {
     return this.toDto(update, await this.targets.find(update.targetId));
   }
 
+  @Transactional()
   async create(targetId: string, dto: CreateProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
-    return this.transactions.run(async (manager) => {
-      const target = await this.targets.find(targetId, manager, true);
-      await this.assertMayWrite(target, actor, manager);
-      this.assertPeriodOpen(target, dto.period);
-      const existing = await manager.findOneBy(ProgressUpdate, { targetId, period: dto.period });
-      if (existing) {
-        throw conflict(`Target ${target.code} already has an update for ${dto.period} (id ${existing.id}); edit that one instead`, [
-          { field: 'period', message: 'one update per target and period' },
-        ]);
-      }
-      const update = manager.create(ProgressUpdate, {
-        targetId,
-        period: dto.period,
-        value: dto.value,
-        commentary: dto.commentary ?? null,
-        risks: dto.risks ?? null,
-        nextActions: dto.nextActions ?? null,
-        status: 'draft',
-        returnReason: null,
-        submittedAt: null,
-        submittedById: null,
-        decidedAt: null,
-        decidedById: null,
-      });
-      const saved = await manager.save(stamp(update, actor));
-      const after = await this.toDto(saved, target, manager);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
-      return after;
+    const manager = this.db.tx;
+    const target = await this.targets.find(targetId, true);
+    await this.assertMayWrite(target, actor);
+    this.assertPeriodOpen(target, dto.period);
+    const existing = await manager.findOneBy(ProgressUpdate, { targetId, period: dto.period });
+    if (existing) {
+      throw conflict(`Target ${target.code} already has an update for ${dto.period} (id ${existing.id}); edit that one instead`, [
+        { field: 'period', message: 'one update per target and period' },
+      ]);
+    }
+    const update = manager.create(ProgressUpdate, {
+      targetId,
+      period: dto.period,
+      value: dto.value,
+      commentary: dto.commentary ?? null,
+      risks: dto.risks ?? null,
+      nextActions: dto.nextActions ?? null,
+      status: 'draft',
+      returnReason: null,
+      submittedAt: null,
+      submittedById: null,
+      decidedAt: null,
+      decidedById: null,
     });
+    const saved = await manager.save(stamp(update, actor));
+    const after = await this.toDto(saved, target);
+    await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
+    return after;
   }
 
   /**
    * Officers of the lead partnership edit a draft, submitted or returned update; once approved,
    * only a coordinator may correct it, and the history keeps the figure it replaced.
    */
+  @Transactional()
   async update(id: string, dto: UpdateProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
-    return this.transactions.run(async (manager) => {
-      const { update, target } = await this.lockWithTarget(id, manager);
-      await this.assertMayWrite(target, actor, manager);
-      assertVersion('Progress update', update.version, dto.version);
-      const correction = update.status === 'approved';
-      if (correction) requireAccess(actor, 'progress.correct', await this.ledTarget(target, manager));
-      const { version: _version, ...change } = dto;
-      return this.change(manager, update, target, actor, correction ? 'corrected' : 'updated', change);
-    });
+    const { update, target } = await this.lockWithTarget(id);
+    await this.assertMayWrite(target, actor);
+    assertVersion('Progress update', update.version, dto.version);
+    const correction = update.status === 'approved';
+    if (correction) requireAccess(actor, 'progress.correct', await this.ledTarget(target));
+    const { version: _version, ...change } = dto;
+    return this.change(update, target, actor, correction ? 'corrected' : 'updated', change);
   }
 
   async submit(id: string, dto: WorkflowStepDto, actor: Actor): Promise<ProgressUpdateDto> {
@@ -131,15 +132,15 @@ export class ProgressService {
   }
 
   /** Only a draft can be deleted; a figure that has been submitted stays on record. */
+  @Transactional()
   async remove(id: string, actor: Actor): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const { update, target } = await this.lockWithTarget(id, manager);
-      await this.assertMayWrite(target, actor, manager);
-      if (update.status !== 'draft') throw conflict(`Only a draft can be deleted; this update is ${update.status}`);
-      const before = await this.toDto(update, target, manager);
-      await manager.remove(update);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: id, targetId: target.id, action: 'deleted', actor, before, after: null });
-    });
+    const manager = this.db.tx;
+    const { update, target } = await this.lockWithTarget(id);
+    await this.assertMayWrite(target, actor);
+    if (update.status !== 'draft') throw conflict(`Only a draft can be deleted; this update is ${update.status}`);
+    const before = await this.toDto(update, target);
+    await manager.remove(update);
+    await this.audit.record({ entityType: 'progress-update', entityId: id, targetId: target.id, action: 'deleted', actor, before, after: null });
   }
 
   /**
@@ -147,7 +148,8 @@ export class ProgressService {
    * transaction (CSV import): a new update, or a change to an unapproved one. Same values →
    * nothing written and no history. An approved figure is never overwritten by an import.
    */
-  async submitReturn(manager: EntityManager, target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+  async submitReturn(target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+    const manager = this.db.tx;
     const existing = await manager.findOne(ProgressUpdate, { where: { targetId: target.id, period }, ...lockForUpdate(manager) });
     const decided = returnOutcome(existing, change, { code: target.code, period });
     if ('refused' in decided) throw conflict(decided.refused.charAt(0).toUpperCase() + decided.refused.slice(1));
@@ -165,24 +167,24 @@ export class ProgressService {
         decidedById: null,
       });
       const saved = await manager.save(stamp(update, actor));
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
+      await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
       return 'created';
     }
     const before = snapshot(existing, target);
     Object.assign(existing, change, { status: 'submitted', submittedAt: this.clock.now().toISOString(), submittedById: actor.id });
     const saved = await manager.save(stamp(existing, actor));
-    await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(saved, target) });
+    await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(saved, target) });
     return 'updated';
   }
 
   /** 403 unless the policy lets the actor report figures for this target (see auth/policy.ts). */
-  async assertMayWrite(target: Target, actor: Actor, manager?: EntityManager): Promise<void> {
-    requireAccess(actor, 'progress.report', await this.ledTarget(target, manager));
+  async assertMayWrite(target: Target, actor: Actor): Promise<void> {
+    requireAccess(actor, 'progress.report', await this.ledTarget(target));
   }
 
   /** The target as the access policy sees it: its code and its active lead partnership. */
-  private async ledTarget(target: Target, manager?: EntityManager): Promise<LedTarget> {
-    const lead = await this.assignments.activeFor(target.id, manager);
+  private async ledTarget(target: Target): Promise<LedTarget> {
+    const lead = await this.assignments.activeFor(target.id);
     return { code: target.code, lead: lead && { partnershipId: lead.partnershipId, partnershipName: lead.partnership?.name } };
   }
 
@@ -197,6 +199,7 @@ export class ProgressService {
     }
   }
 
+  @Transactional()
   private async step(
     id: string,
     dto: WorkflowStepDto,
@@ -206,41 +209,42 @@ export class ProgressService {
     verb: string,
     apply: (update: ProgressUpdate) => Promise<void>,
   ): Promise<ProgressUpdateDto> {
-    return this.transactions.run(async (manager) => {
-      const { update, target } = await this.lockWithTarget(id, manager);
-      // Submitting is the reporters' step: officers only for targets their partnership leads.
-      if (to === 'submitted') await this.assertMayWrite(target, actor, manager);
-      if (dto.version !== undefined) assertVersion('Progress update', update.version, dto.version);
-      if (!from.includes(update.status)) {
-        throw conflict(`Cannot ${verb} an update that is ${update.status}; only a ${from.join(' or ')} one`, [
-          { field: 'status', message: `is ${update.status}` },
-        ]);
-      }
-      const before = await this.toDto(update, target, manager);
-      await apply(update);
-      update.status = to;
-      const saved = await manager.save(stamp(update, actor));
-      const after = await this.toDto(saved, target, manager);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: id, targetId: target.id, action: to, actor, before, after });
-      return after;
-    });
+    const manager = this.db.tx;
+    const { update, target } = await this.lockWithTarget(id);
+    // Submitting is the reporters' step: officers only for targets their partnership leads.
+    if (to === 'submitted') await this.assertMayWrite(target, actor);
+    if (dto.version !== undefined) assertVersion('Progress update', update.version, dto.version);
+    if (!from.includes(update.status)) {
+      throw conflict(`Cannot ${verb} an update that is ${update.status}; only a ${from.join(' or ')} one`, [
+        { field: 'status', message: `is ${update.status}` },
+      ]);
+    }
+    const before = await this.toDto(update, target);
+    await apply(update);
+    update.status = to;
+    const saved = await manager.save(stamp(update, actor));
+    const after = await this.toDto(saved, target);
+    await this.audit.record({ entityType: 'progress-update', entityId: id, targetId: target.id, action: to, actor, before, after });
+    return after;
   }
 
-  private async change(manager: EntityManager, update: ProgressUpdate, target: Target, actor: Actor, action: string, change: Partial<Change>): Promise<ProgressUpdateDto> {
-    const before = await this.toDto(update, target, manager);
+  private async change(update: ProgressUpdate, target: Target, actor: Actor, action: string, change: Partial<Change>): Promise<ProgressUpdateDto> {
+    const manager = this.db.tx;
+    const before = await this.toDto(update, target);
     for (const [key, value] of Object.entries(change)) {
       if (value !== undefined) Object.assign(update, { [key]: value });
     }
     const saved = await manager.save(stamp(update, actor));
-    const after = await this.toDto(saved, target, manager);
-    await this.audit.record(manager, { entityType: 'progress-update', entityId: update.id, targetId: target.id, action, actor, before, after });
+    const after = await this.toDto(saved, target);
+    await this.audit.record({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action, actor, before, after });
     return after;
   }
 
-  private async lockWithTarget(id: string, manager: EntityManager): Promise<{ update: ProgressUpdate; target: Target }> {
+  private async lockWithTarget(id: string): Promise<{ update: ProgressUpdate; target: Target }> {
+    const manager = this.db.tx;
     const update = await manager.findOne(ProgressUpdate, { where: { id }, ...lockForUpdate(manager) });
     if (!update) throw notFound('Progress update', id);
-    return { update, target: await this.targets.find(update.targetId, manager) };
+    return { update, target: await this.targets.find(update.targetId) };
   }
 
   private async find(id: string): Promise<ProgressUpdate> {
@@ -249,8 +253,8 @@ export class ProgressService {
     return update;
   }
 
-  private async toDto(update: ProgressUpdate, target: Target, manager?: EntityManager): Promise<ProgressUpdateDto> {
-    const approved = await (manager?.getRepository(ProgressUpdate) ?? this.updates).find({ where: { targetId: target.id, status: 'approved' } });
+  private async toDto(update: ProgressUpdate, target: Target): Promise<ProgressUpdateDto> {
+    const approved = await this.updates.find({ where: { targetId: target.id, status: 'approved' } });
     return toProgressDto(update, target, approved);
   }
 }

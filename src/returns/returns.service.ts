@@ -5,7 +5,7 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { refusal, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { unprocessable } from '../common/api-errors';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { slug } from '../common/slug';
 import { byCode } from '../domain/codes';
 import { comparePeriods, parsePeriod, PeriodFormatError, periodContaining } from '../domain/period';
@@ -49,7 +49,7 @@ export class ReturnsService {
     private readonly partnerships: PartnershipsService,
     private readonly progress: ProgressService,
     private readonly assignments: AssignmentsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
@@ -94,8 +94,10 @@ export class ReturnsService {
 
   /**
    * Validates every row, then stores every row as a submitted update in one transaction, or
-   * nothing at all, answering with an error per bad row (row, column, problem).
+   * nothing at all, answering with an error per bad row (row, column, problem). The checks read
+   * in the same transaction as the writes, so they see what the writes will change.
    */
+  @Transactional()
   async importReturns(strategyId: string, text: string, dryRun: boolean, actor: Actor): Promise<ImportResultDto> {
     await this.strategies.find(strategyId);
     const records = parseCsv(text, ['code', 'period', 'value']);
@@ -111,11 +113,9 @@ export class ReturnsService {
       for (const row of planned) result[row.outcome]++;
       return result;
     }
-    await this.transactions.run(async (manager) => {
-      for (const row of planned) {
-        result[await this.progress.submitReturn(manager, row.target, row.period, row.change, actor)]++;
-      }
-    });
+    for (const row of planned) {
+      result[await this.progress.submitReturn(row.target, row.period, row.change, actor)]++;
+    }
     return result;
   }
 

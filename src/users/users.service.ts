@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { Partnership } from '../partnerships/partnership.entity';
 import type { Role } from '../auth/roles';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
@@ -17,19 +16,22 @@ export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly hasher: PasswordHasher,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     references: ReferenceChecks,
   ) {
-    references.register('partnership', 'officer accounts', (m, id) =>
-      m
+    references.register('partnership', 'officer accounts', (id) =>
+      this.db.tx
         .createQueryBuilder()
         .select()
         .from('user_partnerships', 'up')
         .where('up."partnershipId" = :id', { id })
         .getCount(),
     );
+  }
+
+  private get users(): Repository<User> {
+    return this.db.tx.getRepository(User);
   }
 
   async list(query: ListUsersQuery): Promise<Page<UserDto>> {
@@ -72,45 +74,45 @@ export class UsersService {
     return this.users.count();
   }
 
+  @Transactional()
   async create(dto: CreateUserDto): Promise<UserDto> {
     const email = dto.email.trim().toLowerCase();
-    return this.transactions.run(async (manager) => {
-      if (await manager.exists(User, { where: { email } })) {
-        throw conflict(`A user with email ${email} already exists`, [{ field: 'email', message: 'already in use' }]);
-      }
-      const partnerships = await this.partnershipsFor(dto.role, dto.partnershipIds ?? [], manager);
-      const user = manager.create(User, {
-        email,
-        name: dto.name,
-        role: dto.role,
-        active: dto.active ?? true,
-        passwordHash: await this.hasher.hash(dto.password),
-        partnerships,
-      });
-      const saved = await manager.save(user);
-      this.logger.log({ userId: saved.id, role: saved.role }, 'user created');
-      return toUserDto(saved);
+    const manager = this.db.tx;
+    if (await manager.exists(User, { where: { email } })) {
+      throw conflict(`A user with email ${email} already exists`, [{ field: 'email', message: 'already in use' }]);
+    }
+    const partnerships = await this.partnershipsFor(dto.role, dto.partnershipIds ?? []);
+    const user = manager.create(User, {
+      email,
+      name: dto.name,
+      role: dto.role,
+      active: dto.active ?? true,
+      passwordHash: await this.hasher.hash(dto.password),
+      partnerships,
     });
+    const saved = await manager.save(user);
+    this.logger.log({ userId: saved.id, role: saved.role }, 'user created');
+    return toUserDto(saved);
   }
 
+  @Transactional()
   async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
-    return this.transactions.run(async (manager) => {
-      const user = await this.find(id, manager);
-      const role = dto.role ?? user.role;
-      if (dto.role !== undefined || dto.partnershipIds !== undefined) {
-        const ids = dto.partnershipIds ?? (user.partnerships ?? []).map((p) => p.id);
-        user.partnerships = await this.partnershipsFor(role, ids, manager);
-      }
-      if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
-      if (dto.name !== undefined) user.name = dto.name;
-      if (dto.active !== undefined) user.active = dto.active;
-      user.role = role;
-      return toUserDto(await manager.save(user));
-    });
+    const manager = this.db.tx;
+    const user = await this.find(id);
+    const role = dto.role ?? user.role;
+    if (dto.role !== undefined || dto.partnershipIds !== undefined) {
+      const ids = dto.partnershipIds ?? (user.partnerships ?? []).map((p) => p.id);
+      user.partnerships = await this.partnershipsFor(role, ids);
+    }
+    if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
+    if (dto.name !== undefined) user.name = dto.name;
+    if (dto.active !== undefined) user.active = dto.active;
+    user.role = role;
+    return toUserDto(await manager.save(user));
   }
 
-  private async find(id: string, manager?: EntityManager): Promise<User> {
-    const user = await (manager?.getRepository(User) ?? this.users).findOne({
+  private async find(id: string): Promise<User> {
+    const user = await this.users.findOne({
       where: { id },
       relations: { partnerships: true },
     });
@@ -119,7 +121,8 @@ export class UsersService {
   }
 
   /** A partnership officer works for at least one partnership; no other role belongs to one. */
-  private async partnershipsFor(role: Role, ids: string[], manager: EntityManager): Promise<Partnership[]> {
+  private async partnershipsFor(role: Role, ids: string[]): Promise<Partnership[]> {
+    const manager = this.db.tx;
     if (role === 'partnership-officer' && ids.length === 0) {
       throw unprocessable('A partnership officer must belong to at least one partnership', [
         { field: 'partnershipIds', message: 'required for a partnership-officer' },
