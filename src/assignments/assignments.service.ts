@@ -9,11 +9,10 @@ import { PaginationQuery } from '../common/pagination.dto';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Db, Transactional } from '../database/transactions';
-import { Partnership } from '../partnerships/partnership.entity';
+import type { Partnership } from '../partnerships/partnership.entity';
 import { PartnershipsService } from '../partnerships/partnerships.service';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
-import { Target } from '../targets/target.entity';
+import { ThemesService } from '../strategies/themes.service';
 import { TargetsService } from '../targets/targets.service';
 import { Assignment, AssignmentStatus } from './assignment.entity';
 import { toAssignmentDto } from './assignment.mapper';
@@ -36,6 +35,7 @@ export class AssignmentsService {
     private readonly targets: TargetsService,
     private readonly strategies: StrategiesService,
     private readonly partnerships: PartnershipsService,
+    private readonly themes: ThemesService,
     private readonly db: Db,
     private readonly audit: AuditService,
     references: ReferenceChecks,
@@ -44,6 +44,8 @@ export class AssignmentsService {
     references.register('partnership', 'assignments it supports', (id) =>
       this.db.tx.createQueryBuilder().select().from('assignment_supporting_partnerships', 's').where('s."partnershipId" = :id', { id }).getCount(),
     );
+    // ?leadPartnershipId on the target list: who leads a target is this module's table.
+    targets.registerLeadFilter((param) => `SELECT a."targetId" FROM assignments a WHERE a."partnershipId" = ${param} AND a.status = 'active'`);
   }
 
   private get assignments(): Repository<Assignment> {
@@ -133,22 +135,28 @@ export class AssignmentsService {
   async listForPartnership(partnershipId: string, query: PartnershipAssignmentsQuery): Promise<Page<PartnershipAssignmentDto>> {
     await this.partnerships.find(partnershipId);
     const role = query.role ?? 'any';
-    const qb = this.assignments.createQueryBuilder('a').innerJoin(Target, 't', 't.id = a.targetId');
+    const qb = this.assignments.createQueryBuilder('a');
     const lead = 'a.partnershipId = :pid';
     const supports = 'a.id IN (SELECT s."assignmentId" FROM assignment_supporting_partnerships s WHERE s."partnershipId" = :pid)';
     qb.where(role === 'lead' ? lead : role === 'supporting' ? supports : `(${lead} OR ${supports})`, { pid: partnershipId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    qb.orderBy('t.code', 'ASC').addOrderBy('a.createdAt', 'DESC');
-    const total = await qb.getCount();
-    const ids = (await qb.select('a.id', 'id').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany<{ id: string }>()).map((r) => r.id);
-    const rows = ids.length ? await this.assignments.find({ where: { id: In(ids) }, relations: { ...RELATIONS, target: true } }) : [];
+    // A partnership has tens of assignments, not thousands: order them by target code (as the
+    // database would: code, then newest first) from the targets module's answer, then page.
+    const matching = await qb.select(['a.id', 'a.targetId', 'a.createdAt']).getMany();
+    const targetOf = new Map((await this.targets.findMany([...new Set(matching.map((a) => a.targetId))])).map((t) => [t.id, t]));
+    const code = (a: Assignment) => targetOf.get(a.targetId)?.code ?? '';
+    matching.sort((x, y) => (code(x) < code(y) ? -1 : code(x) > code(y) ? 1 : y.createdAt.getTime() - x.createdAt.getTime()));
+    const total = matching.length;
+    const ids = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((a) => a.id);
+    const rows = ids.length ? await this.assignments.find({ where: { id: In(ids) }, relations: RELATIONS }) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items = ids.map((id) => {
       const a = byId.get(id)!;
+      const t = targetOf.get(a.targetId)!;
       return {
         ...toAssignmentDto(a),
         role: a.partnershipId === partnershipId ? ('lead' as const) : ('supporting' as const),
-        target: { id: a.target!.id, strategyId: a.target!.strategyId, code: a.target!.code, title: a.target!.title },
+        target: { id: t.id, strategyId: t.strategyId, code: t.code, title: t.title },
       };
     });
     return toPage(items, total, query);
@@ -158,8 +166,8 @@ export class AssignmentsService {
   async accountability(strategyId: string): Promise<AccountabilityDto> {
     await this.strategies.find(strategyId);
     const [targets, themes, active] = await Promise.all([
-      this.assignments.manager.find(Target, { where: { strategyId, archived: false } }),
-      this.assignments.manager.find(Theme, { where: { strategyId } }),
+      this.targets.ofStrategy(strategyId).then((all) => all.filter((t) => !t.archived)),
+      this.themes.ofStrategy(strategyId),
       this.activeForStrategy(strategyId),
     ]);
     const themeById = new Map(themes.map((t) => [t.id, t]));
@@ -191,13 +199,14 @@ export class AssignmentsService {
   }
 
   /** Every active lead assignment of a strategy's targets, with the lead and supporting partnerships. */
-  activeForStrategy(strategyId: string): Promise<Assignment[]> {
+  async activeForStrategy(strategyId: string): Promise<Assignment[]> {
+    const targetIds = await this.targets.idsOf(strategyId);
+    if (targetIds.length === 0) return [];
     return this.assignments
       .createQueryBuilder('a')
-      .innerJoin(Target, 't', 't.id = a.targetId')
       .leftJoinAndSelect('a.partnership', 'lead')
       .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
-      .where('t.strategyId = :strategyId', { strategyId })
+      .where('a.targetId IN (:...targetIds)', { targetIds })
       .andWhere(`a.status = 'active'`)
       .getMany();
   }
@@ -219,9 +228,8 @@ export class AssignmentsService {
   }
 
   private async supportingPartnerships(leadId: string, ids: string[]): Promise<Partnership[]> {
-    const manager = this.db.tx;
     if (ids.length === 0) return [];
-    const found = await manager.findBy(Partnership, { id: In(ids) });
+    const found = await this.partnerships.findMany(ids);
     const errors: FieldError[] = [];
     ids.forEach((pid, i) => {
       if (pid === leadId) errors.push({ field: `supportingPartnershipIds.${i}`, message: 'the lead partnership cannot also be a supporter' });

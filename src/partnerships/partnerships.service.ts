@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
-import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
+import { FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
 import { conflict, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { containsText } from '../common/query';
@@ -50,6 +50,16 @@ export class PartnershipsService {
     const found = await this.partnerships.findOneBy({ id });
     if (!found) throw notFound('Partnership', id);
     return found;
+  }
+
+  /** The partnerships with these ids that exist (in no particular order). */
+  findMany(ids: string[]): Promise<Partnership[]> {
+    return ids.length ? this.partnerships.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Partnerships named by id or by exact name (the CLI's way of naming them). */
+  findByIdsOrNames(ids: string[], names: string[]): Promise<Partnership[]> {
+    return this.partnerships.find({ where: [{ id: In(ids) }, { name: In(names) }] });
   }
 
   /** The partnership a request body names, or 422 naming the field. */

@@ -7,13 +7,14 @@ import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/api-errors';
 import { Page, toPage } from '../common/pagination';
+import { In, LessThan } from 'typeorm';
 import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Db, Transactional } from '../database/transactions';
 import { comparePeriods, periodContaining } from '../domain/period';
 import { returnOutcome, returnWindowProblem, type UpdateStatus } from '../domain/progress-returns';
-import { Target } from '../targets/target.entity';
+import type { Target } from '../targets/target.entity';
 import { assertVersion } from '../common/version';
 import { TargetsService } from '../targets/targets.service';
 import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
@@ -55,6 +56,22 @@ export class ProgressService {
     const start = (query.page - 1) * query.pageSize;
     const items = selected.slice(start, start + query.pageSize).map((u) => toProgressDto(u, target, approved));
     return toPage(items, selected.length, query);
+  }
+
+  /** Every update of these targets (bulk read for the CSV template and import). */
+  updatesOf(targetIds: string[]): Promise<ProgressUpdate[]> {
+    return targetIds.length ? this.updates.find({ where: { targetId: In(targetIds) } }) : Promise.resolve([]);
+  }
+
+  /** The updates of these targets for one period, in the given statuses (all when none are given). */
+  updatesFor(targetIds: string[], period: string, statuses?: string[]): Promise<ProgressUpdate[]> {
+    if (targetIds.length === 0) return Promise.resolve([]);
+    return this.updates.find({ where: { targetId: In(targetIds), period, ...(statuses ? { status: In(statuses) } : {}) } });
+  }
+
+  /** The approved figures of these targets before a period: what direction of travel is measured from. */
+  approvedBefore(targetIds: string[], period: string): Promise<ProgressUpdate[]> {
+    return targetIds.length ? this.updates.find({ where: { targetId: In(targetIds), status: 'approved', period: LessThan(period) } }) : Promise.resolve([]);
   }
 
   async get(id: string): Promise<ProgressUpdateDto> {

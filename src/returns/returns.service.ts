@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { refusal, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
@@ -13,13 +11,13 @@ import { returnOutcome, returnWindowProblem, type ReturnOutcome } from '../domai
 import { isReturnDue } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
 import { PartnershipsService } from '../partnerships/partnerships.service';
-import { ProgressUpdate } from '../progress/progress-update.entity';
 import { ProgressService } from '../progress/progress.service';
 import { toProgressDto } from '../progress/progress.mapper';
 import { Clock } from '../common/clock';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
-import { Target } from '../targets/target.entity';
+import { ThemesService } from '../strategies/themes.service';
+import type { Target } from '../targets/target.entity';
+import { TargetsService } from '../targets/targets.service';
 import { CsvRecord, parseCsv, toCsv } from './csv';
 import { ImportResultDto, ImportRowErrorDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
 
@@ -44,8 +42,9 @@ interface PlannedRow {
 @Injectable()
 export class ReturnsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly strategies: StrategiesService,
+    private readonly themes: ThemesService,
+    private readonly targets: TargetsService,
     private readonly partnerships: PartnershipsService,
     private readonly progress: ProgressService,
     private readonly assignments: AssignmentsService,
@@ -57,19 +56,12 @@ export class ReturnsService {
   async template(partnershipId: string, query: ReturnTemplateQuery, actor: Actor): Promise<{ filename: string; csv: string }> {
     const partnership = await this.partnerships.find(partnershipId);
     requireAccess(actor, 'returns.template', { partnershipId });
-    const m = this.dataSource.manager;
     const assignments = await this.assignments.activeLedBy(partnershipId);
-    const targets = (
-      assignments.length
-        ? await m.find(Target, {
-            where: { id: In(assignments.map((a) => a.targetId)), archived: false, ...(query.strategyId ? { strategyId: query.strategyId } : {}) },
-            relations: { milestones: true },
-          })
-        : []
-    )
+    const targets = (await this.targets.findMany(assignments.map((a) => a.targetId)))
+      .filter((t) => !t.archived && (!query.strategyId || t.strategyId === query.strategyId))
       .filter((t) => isReturnDue(t, query.period))
       .sort(byCode);
-    const updates = targets.length ? await m.find(ProgressUpdate, { where: { targetId: In(targets.map((t) => t.id)) } }) : [];
+    const updates = await this.progress.updatesOf(targets.map((t) => t.id));
     const rows = targets.map((t) => {
       const own = updates.filter((u) => u.targetId === t.id);
       const current = own.find((u) => u.period === query.period);
@@ -121,10 +113,9 @@ export class ReturnsService {
 
   async exportTargets(strategyId: string): Promise<{ filename: string; csv: string }> {
     const strategy = await this.strategies.find(strategyId);
-    const m = this.dataSource.manager;
     const [targets, themes, assignments] = await Promise.all([
-      m.find(Target, { where: { strategyId }, relations: { milestones: true } }),
-      m.find(Theme, { where: { strategyId } }),
+      this.targets.ofStrategy(strategyId),
+      this.themes.ofStrategy(strategyId),
       this.assignments.activeForStrategy(strategyId),
     ]);
     const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
@@ -157,17 +148,11 @@ export class ReturnsService {
   /** The period's updates, in the columns the import reads, so an export re-imports unchanged. */
   async exportProgress(strategyId: string, query: ProgressExportQuery): Promise<{ filename: string; csv: string }> {
     const strategy = await this.strategies.find(strategyId);
-    const m = this.dataSource.manager;
-    const targets = await m.find(Target, { where: { strategyId }, relations: { milestones: true } });
+    const targets = await this.targets.ofStrategy(strategyId);
     const byId = new Map(targets.map((t) => [t.id, t]));
     const statuses = query.status === 'all' ? undefined : query.status ? [query.status] : ['submitted', 'approved'];
     const ids = targets.map((t) => t.id);
-    const [updates, approvedBefore] = ids.length
-      ? await Promise.all([
-          m.find(ProgressUpdate, { where: { targetId: In(ids), period: query.period, ...(statuses ? { status: In(statuses) } : {}) } }),
-          m.find(ProgressUpdate, { where: { targetId: In(ids), status: 'approved', period: LessThan(query.period) } }),
-        ])
-      : [[], []];
+    const [updates, approvedBefore] = await Promise.all([this.progress.updatesFor(ids, query.period, statuses), this.progress.approvedBefore(ids, query.period)]);
     const rows = updates
       .map((u) => {
         const target = byId.get(u.targetId)!;
@@ -191,12 +176,11 @@ export class ReturnsService {
   }
 
   private async plan(strategyId: string, records: CsvRecord[], actor: Actor) {
-    const m = this.dataSource.manager;
-    const targets = await m.find(Target, { where: { strategyId }, relations: { milestones: true } });
+    const targets = await this.targets.ofStrategy(strategyId);
     const byCodeMap = new Map(targets.map((t) => [t.code.toLowerCase(), t]));
     const ids = targets.map((t) => t.id);
     const [existing, leads] = ids.length
-      ? await Promise.all([m.find(ProgressUpdate, { where: { targetId: In(ids) } }), this.assignments.activeForStrategy(strategyId)])
+      ? await Promise.all([this.progress.updatesOf(ids), this.assignments.activeForStrategy(strategyId)])
       : [[], []];
     const existingOf = new Map(existing.map((u) => [`${u.targetId}|${u.period}`, u]));
     const leadOf = new Map(leads.map((a) => [a.targetId, a]));

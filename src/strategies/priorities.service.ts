@@ -65,6 +65,11 @@ export class PrioritiesService {
     return found;
   }
 
+  /** The priorities with these ids that exist. */
+  findMany(ids: string[]): Promise<Priority[]> {
+    return ids.length ? this.priorities.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   @Transactional()
   async create(strategyId: string, dto: CreatePriorityDto, actor: Actor): Promise<PriorityDto> {
     const manager = this.db.tx;

@@ -50,6 +50,11 @@ export class StrategiesService {
     return found;
   }
 
+  /** A strategy named by its id or its exact title (the CLI's way of naming it), or null. */
+  findByIdOrTitle(ref: string, refIsId: boolean): Promise<Strategy | null> {
+    return this.strategies.findOne({ where: refIsId ? [{ id: ref }, { title: ref }] : { title: ref } });
+  }
+
   @Transactional()
   async create(dto: CreateStrategyDto, actor: Actor): Promise<StrategyDto> {
     const manager = this.db.tx;

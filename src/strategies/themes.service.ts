@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
-import { FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { notFound } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
@@ -45,6 +45,16 @@ export class ThemesService {
     const found = await this.themes.findOneBy({ id });
     if (!found) throw notFound('Theme', id);
     return found;
+  }
+
+  /** The themes with these ids that exist. */
+  findMany(ids: string[]): Promise<Theme[]> {
+    return ids.length ? this.themes.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Every theme of a strategy. */
+  ofStrategy(strategyId: string): Promise<Theme[]> {
+    return this.themes.findBy({ strategyId });
   }
 
   @Transactional()

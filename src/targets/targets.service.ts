@@ -11,9 +11,10 @@ import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Db, Transactional } from '../database/transactions';
-import { Priority } from '../strategies/priority.entity';
+import type { Priority } from '../strategies/priority.entity';
+import { PrioritiesService } from '../strategies/priorities.service';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
+import { ThemesService } from '../strategies/themes.service';
 import { CreateTargetDto, ListTargetsQuery, TargetDto, UpdateTargetDto } from './dto/target.dto';
 import { Milestone } from './milestone.entity';
 import { trajectoryErrors } from './target-rules';
@@ -24,6 +25,8 @@ import { Target } from './target.entity';
 export class TargetsService {
   constructor(
     private readonly strategies: StrategiesService,
+    private readonly themes: ThemesService,
+    private readonly priorities: PrioritiesService,
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly references: ReferenceChecks,
@@ -37,6 +40,32 @@ export class TargetsService {
 
   private get targets(): Repository<Target> {
     return this.db.tx.getRepository(Target);
+  }
+
+  /**
+   * Who leads a target is the assignments module's to say (it imports this one, not the other
+   * way round), so it registers the sub-query over its own table that lists the targets a
+   * partnership leads; `list` uses it for ?leadPartnershipId.
+   */
+  private ledBy: ((param: string) => string) | null = null;
+
+  registerLeadFilter(subquery: (param: string) => string): void {
+    this.ledBy = subquery;
+  }
+
+  /** Every target of a strategy, with its milestones. */
+  ofStrategy(strategyId: string): Promise<Target[]> {
+    return this.targets.find({ where: { strategyId }, relations: { milestones: true } });
+  }
+
+  /** The ids of a strategy's targets. */
+  async idsOf(strategyId: string): Promise<string[]> {
+    return (await this.targets.find({ select: { id: true }, where: { strategyId } })).map((t) => t.id);
+  }
+
+  /** The targets with these ids that exist, with their milestones. */
+  findMany(ids: string[]): Promise<Target[]> {
+    return ids.length ? this.targets.find({ where: { id: In(ids) }, relations: { milestones: true } }) : Promise.resolve([]);
   }
 
   async list(strategyId: string, query: ListTargetsQuery): Promise<Page<TargetDto>> {
@@ -55,10 +84,8 @@ export class TargetsService {
       });
     }
     if (query.leadPartnershipId) {
-      qb.andWhere(
-        `target.id IN (SELECT a."targetId" FROM assignments a WHERE a."partnershipId" = :lead AND a.status = 'active')`,
-        { lead: query.leadPartnershipId },
-      );
+      if (!this.ledBy) throw new Error('no lead filter registered: the assignments module is not loaded');
+      qb.andWhere(`target.id IN (${this.ledBy(':lead')})`, { lead: query.leadPartnershipId });
     }
     if (query.q) {
       const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -173,8 +200,7 @@ export class TargetsService {
   }
 
   private async assertThemeOf(strategyId: string, themeId: string): Promise<void> {
-    const manager = this.db.tx;
-    const theme = await manager.findOneBy(Theme, { id: themeId });
+    const [theme] = await this.themes.findMany([themeId]);
     if (!theme) throw unprocessable('Unknown theme', [{ field: 'themeId', message: `theme ${themeId} does not exist` }]);
     if (theme.strategyId !== strategyId) {
       throw unprocessable('The theme belongs to another strategy', [{ field: 'themeId', message: `theme ${themeId} belongs to another strategy` }]);
@@ -182,9 +208,8 @@ export class TargetsService {
   }
 
   private async prioritiesOf(strategyId: string, ids: string[]): Promise<Priority[]> {
-    const manager = this.db.tx;
     if (ids.length === 0) return [];
-    const found = await manager.findBy(Priority, { id: In(ids) });
+    const found = await this.priorities.findMany(ids);
     const errors: FieldError[] = [];
     ids.forEach((pid, i) => {
       const priority = found.find((p) => p.id === pid);

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
 import { Db, Transactional } from '../database/transactions';
-import { Partnership } from '../partnerships/partnership.entity';
+import type { Partnership } from '../partnerships/partnership.entity';
+import { PartnershipsService } from '../partnerships/partnerships.service';
 import type { Role } from '../auth/roles';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
@@ -18,6 +19,7 @@ export class UsersService {
   constructor(
     private readonly hasher: PasswordHasher,
     private readonly db: Db,
+    private readonly partnershipsService: PartnershipsService,
     references: ReferenceChecks,
   ) {
     references.register('partnership', 'officer accounts', (id) =>
@@ -58,6 +60,11 @@ export class UsersService {
   /** The user behind a token, if it still exists and is active. */
   findActive(id: string): Promise<User | null> {
     return this.users.findOne({ where: { id, active: true }, relations: { partnerships: true } });
+  }
+
+  /** The active user with this email (the CLI's `--as`), with their partnerships, or null. */
+  findActiveByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: email.toLowerCase(), active: true }, relations: { partnerships: true } });
   }
 
   /** The active user with these credentials, or null; the same work is done either way. */
@@ -122,7 +129,6 @@ export class UsersService {
 
   /** A partnership officer works for at least one partnership; no other role belongs to one. */
   private async partnershipsFor(role: Role, ids: string[]): Promise<Partnership[]> {
-    const manager = this.db.tx;
     if (role === 'partnership-officer' && ids.length === 0) {
       throw unprocessable('A partnership officer must belong to at least one partnership', [
         { field: 'partnershipIds', message: 'required for a partnership-officer' },
@@ -134,7 +140,7 @@ export class UsersService {
       ]);
     }
     if (ids.length === 0) return [];
-    const found = await manager.findBy(Partnership, { id: In(ids) });
+    const found = await this.partnershipsService.findMany(ids);
     const errors: FieldError[] = ids
       .map((pid, index) => ({ pid, index }))
       .filter(({ pid }) => !found.some((p) => p.id === pid))
