@@ -1,5 +1,5 @@
-// One run, three projects: pure unit tests, the HTTP e2e suite on SQLite, and the same e2e
-// suite on PostgreSQL (skipped, with a message, where PostgreSQL is not reachable).
+// One run, five projects: pure unit tests, the HTTP e2e suite on SQLite and on PostgreSQL, and
+// the service tier (services on a real database) on both (skipped, with a message, where PostgreSQL is not reachable).
 
 // Nest 12 ships as ES modules only. Node 20 loads them from our CommonJS build (require(esm)),
 // but Jest's module loader cannot before Node 24.9, so under Jest they are compiled to
@@ -30,10 +30,10 @@ const e2eTransform = {
   '^.+\\.js$': esmToCommonJs,
 };
 
-const e2e = (name, engineSetup, extra = {}) => ({
+const e2e = (name, engineSetup, extra = {}, testMatch = ['<rootDir>/test/**/*.e2e-spec.ts']) => ({
   ...common,
   displayName: name,
-  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch,
   transform: e2eTransform,
   setupFiles: [engineSetup],
   ...extra,
@@ -57,5 +57,10 @@ module.exports = {
     e2e('e2e-postgres', '<rootDir>/test/setup/engine-postgres.ts', {
       globalSetup: '<rootDir>/test/setup/postgres-global-setup.js',
     }),
+    // The service tier: services on a real database, both engines (test/service/*.service-spec.ts).
+    e2e('service-sqlite', '<rootDir>/test/setup/engine-sqlite.ts', {}, ['<rootDir>/test/service/**/*.service-spec.ts']),
+    e2e('service-postgres', '<rootDir>/test/setup/engine-postgres.ts', { globalSetup: '<rootDir>/test/setup/postgres-global-setup.js' }, [
+      '<rootDir>/test/service/**/*.service-spec.ts',
+    ]),
   ],
 };

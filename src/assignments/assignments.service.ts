@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { byCode } from '../domain/codes';
 import type { Actor } from '../auth/roles';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
-import { Transactions } from '../database/transactions';
-import { Partnership } from '../partnerships/partnership.entity';
+import { Db, Transactional } from '../database/transactions';
+import type { Partnership } from '../partnerships/partnership.entity';
 import { PartnershipsService } from '../partnerships/partnerships.service';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
-import { Target } from '../targets/target.entity';
+import { ThemesService } from '../strategies/themes.service';
 import { TargetsService } from '../targets/targets.service';
 import { Assignment, AssignmentStatus } from './assignment.entity';
 import { toAssignmentDto } from './assignment.mapper';
@@ -33,18 +32,24 @@ const RELATIONS = { partnership: true, supportingPartnerships: true, actions: tr
 @Injectable()
 export class AssignmentsService {
   constructor(
-    @InjectRepository(Assignment) private readonly assignments: Repository<Assignment>,
     private readonly targets: TargetsService,
     private readonly strategies: StrategiesService,
     private readonly partnerships: PartnershipsService,
-    private readonly transactions: Transactions,
+    private readonly themes: ThemesService,
+    private readonly db: Db,
     private readonly audit: AuditService,
     references: ReferenceChecks,
   ) {
-    references.register('partnership', 'assignments it leads', (m, id) => m.count(Assignment, { where: { partnershipId: id } }));
-    references.register('partnership', 'assignments it supports', (m, id) =>
-      m.createQueryBuilder().select().from('assignment_supporting_partnerships', 's').where('s."partnershipId" = :id', { id }).getCount(),
+    references.register('partnership', 'assignments it leads', (id) => this.db.tx.count(Assignment, { where: { partnershipId: id } }));
+    references.register('partnership', 'assignments it supports', (id) =>
+      this.db.tx.createQueryBuilder().select().from('assignment_supporting_partnerships', 's').where('s."partnershipId" = :id', { id }).getCount(),
     );
+    // ?leadPartnershipId on the target list: who leads a target is this module's table.
+    targets.registerLeadFilter((param) => `SELECT a."targetId" FROM assignments a WHERE a."partnershipId" = ${param} AND a.status = 'active'`);
+  }
+
+  private get assignments(): Repository<Assignment> {
+    return this.db.tx.getRepository(Assignment);
   }
 
   async listForTarget(targetId: string, query: PaginationQuery): Promise<Page<AssignmentDto>> {
@@ -63,89 +68,95 @@ export class AssignmentsService {
   }
 
   /** The active lead assignment of a target, if any: who answers for it now. */
-  activeFor(targetId: string, manager?: EntityManager): Promise<Assignment | null> {
-    return (manager?.getRepository(Assignment) ?? this.assignments).findOne({
+  activeFor(targetId: string): Promise<Assignment | null> {
+    return this.assignments.findOne({
       where: { targetId, status: 'active' },
       relations: { partnership: true },
     });
   }
 
+  @Transactional()
   async create(targetId: string, dto: CreateAssignmentDto, actor: Actor): Promise<AssignmentDto> {
-    return this.transactions.run(async (manager) => {
-      const target = await this.targets.find(targetId, manager, true);
-      if (target.archived) throw unprocessable(`Target ${target.code} is archived; restore it before assigning it`);
-      const status = dto.status ?? 'active';
-      if (status === 'active') await this.assertNoOtherActive(targetId, null, manager);
-      const lead = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId', manager);
-      const supporting = await this.supportingPartnerships(lead.id, dto.supportingPartnershipIds ?? [], manager);
-      const assignment = manager.create(Assignment, {
-        targetId,
-        partnershipId: lead.id,
-        supportingPartnerships: supporting,
-        officerName: dto.accountableOfficer.name,
-        officerEmail: dto.accountableOfficer.email,
-        status,
-        actions: toActions(dto.actions ?? [], manager),
-      });
-      const saved = await manager.save(stamp(assignment, actor));
-      const after = toAssignmentDto({ ...saved, partnership: lead });
-      await this.audit.record(manager, { entityType: 'assignment', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
-      return after;
+    const manager = this.db.tx;
+    const target = await this.targets.find(targetId, true);
+    if (target.archived) throw unprocessable(`Target ${target.code} is archived; restore it before assigning it`);
+    const status = dto.status ?? 'active';
+    if (status === 'active') await this.assertNoOtherActive(targetId, null);
+    const lead = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId');
+    const supporting = await this.supportingPartnerships(lead.id, dto.supportingPartnershipIds ?? []);
+    const assignment = manager.create(Assignment, {
+      targetId,
+      partnershipId: lead.id,
+      supportingPartnerships: supporting,
+      officerName: dto.accountableOfficer.name,
+      officerEmail: dto.accountableOfficer.email,
+      status,
+      actions: toActions(dto.actions ?? []),
     });
+    const saved = await manager.save(stamp(assignment, actor));
+    const after = toAssignmentDto({ ...saved, partnership: lead });
+    await this.audit.record({ entityType: 'assignment', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
+    return after;
   }
 
+  @Transactional()
   async update(id: string, dto: UpdateAssignmentDto, actor: Actor): Promise<AssignmentDto> {
-    return this.transactions.run(async (manager) => {
-      const assignment = await this.find(id, manager);
-      await this.targets.find(assignment.targetId, manager, true);
-      const before = toAssignmentDto(assignment);
-      const status = dto.status ?? assignment.status;
-      if (status === 'active' && assignment.status !== 'active') await this.assertNoOtherActive(assignment.targetId, id, manager);
-      if (dto.partnershipId !== undefined && dto.partnershipId !== assignment.partnershipId) {
-        assignment.partnership = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId', manager);
-        assignment.partnershipId = assignment.partnership.id;
-      }
-      if (dto.supportingPartnershipIds !== undefined || dto.partnershipId !== undefined) {
-        const ids = dto.supportingPartnershipIds ?? before.supportingPartnershipIds;
-        assignment.supportingPartnerships = await this.supportingPartnerships(assignment.partnershipId, ids, manager);
-      }
-      if (dto.accountableOfficer) {
-        assignment.officerName = dto.accountableOfficer.name;
-        assignment.officerEmail = dto.accountableOfficer.email;
-      }
-      if (dto.actions !== undefined) {
-        await manager.delete(PlannedAction, { assignmentId: id });
-        assignment.actions = toActions(dto.actions, manager);
-      }
-      assignment.status = status;
-      const saved = await manager.save(stamp(assignment, actor));
-      const after = toAssignmentDto(saved);
-      const action = status !== before.status ? statusAction(status) : 'updated';
-      await this.audit.record(manager, { entityType: 'assignment', entityId: id, targetId: assignment.targetId, action, actor, before, after });
-      return after;
-    });
+    const manager = this.db.tx;
+    const assignment = await this.find(id);
+    await this.targets.find(assignment.targetId, true);
+    const before = toAssignmentDto(assignment);
+    const status = dto.status ?? assignment.status;
+    if (status === 'active' && assignment.status !== 'active') await this.assertNoOtherActive(assignment.targetId, id);
+    if (dto.partnershipId !== undefined && dto.partnershipId !== assignment.partnershipId) {
+      assignment.partnership = await this.partnerships.findReferenced(dto.partnershipId, 'partnershipId');
+      assignment.partnershipId = assignment.partnership.id;
+    }
+    if (dto.supportingPartnershipIds !== undefined || dto.partnershipId !== undefined) {
+      const ids = dto.supportingPartnershipIds ?? before.supportingPartnershipIds;
+      assignment.supportingPartnerships = await this.supportingPartnerships(assignment.partnershipId, ids);
+    }
+    if (dto.accountableOfficer) {
+      assignment.officerName = dto.accountableOfficer.name;
+      assignment.officerEmail = dto.accountableOfficer.email;
+    }
+    if (dto.actions !== undefined) {
+      await manager.delete(PlannedAction, { assignmentId: id });
+      assignment.actions = toActions(dto.actions);
+    }
+    assignment.status = status;
+    const saved = await manager.save(stamp(assignment, actor));
+    const after = toAssignmentDto(saved);
+    const action = status !== before.status ? statusAction(status) : 'updated';
+    await this.audit.record({ entityType: 'assignment', entityId: id, targetId: assignment.targetId, action, actor, before, after });
+    return after;
   }
 
   /** What a partnership is accountable for (lead) and what it helps with (supporting). */
   async listForPartnership(partnershipId: string, query: PartnershipAssignmentsQuery): Promise<Page<PartnershipAssignmentDto>> {
     await this.partnerships.find(partnershipId);
     const role = query.role ?? 'any';
-    const qb = this.assignments.createQueryBuilder('a').innerJoin(Target, 't', 't.id = a.targetId');
+    const qb = this.assignments.createQueryBuilder('a');
     const lead = 'a.partnershipId = :pid';
     const supports = 'a.id IN (SELECT s."assignmentId" FROM assignment_supporting_partnerships s WHERE s."partnershipId" = :pid)';
     qb.where(role === 'lead' ? lead : role === 'supporting' ? supports : `(${lead} OR ${supports})`, { pid: partnershipId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    qb.orderBy('t.code', 'ASC').addOrderBy('a.createdAt', 'DESC');
-    const total = await qb.getCount();
-    const ids = (await qb.select('a.id', 'id').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany<{ id: string }>()).map((r) => r.id);
-    const rows = ids.length ? await this.assignments.find({ where: { id: In(ids) }, relations: { ...RELATIONS, target: true } }) : [];
+    // A partnership has tens of assignments, not thousands: order them by target code (as the
+    // database would: code, then newest first) from the targets module's answer, then page.
+    const matching = await qb.select(['a.id', 'a.targetId', 'a.createdAt']).getMany();
+    const targetOf = new Map((await this.targets.findMany([...new Set(matching.map((a) => a.targetId))])).map((t) => [t.id, t]));
+    const code = (a: Assignment) => targetOf.get(a.targetId)?.code ?? '';
+    matching.sort((x, y) => (code(x) < code(y) ? -1 : code(x) > code(y) ? 1 : y.createdAt.getTime() - x.createdAt.getTime()));
+    const total = matching.length;
+    const ids = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((a) => a.id);
+    const rows = ids.length ? await this.assignments.find({ where: { id: In(ids) }, relations: RELATIONS }) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items = ids.map((id) => {
       const a = byId.get(id)!;
+      const t = targetOf.get(a.targetId)!;
       return {
         ...toAssignmentDto(a),
         role: a.partnershipId === partnershipId ? ('lead' as const) : ('supporting' as const),
-        target: { id: a.target!.id, strategyId: a.target!.strategyId, code: a.target!.code, title: a.target!.title },
+        target: { id: t.id, strategyId: t.strategyId, code: t.code, title: t.title },
       };
     });
     return toPage(items, total, query);
@@ -155,14 +166,14 @@ export class AssignmentsService {
   async accountability(strategyId: string): Promise<AccountabilityDto> {
     await this.strategies.find(strategyId);
     const [targets, themes, active] = await Promise.all([
-      this.assignments.manager.find(Target, { where: { strategyId, archived: false } }),
-      this.assignments.manager.find(Theme, { where: { strategyId } }),
+      this.targets.ofStrategy(strategyId).then((all) => all.filter((t) => !t.archived)),
+      this.themes.ofStrategy(strategyId),
       this.activeForStrategy(strategyId),
     ]);
     const themeById = new Map(themes.map((t) => [t.id, t]));
     const byTarget = new Map(active.map((a) => [a.targetId, a]));
     const rows = targets
-      .sort((x, y) => x.code.localeCompare(y.code, 'en', { numeric: true }))
+      .sort(byCode)
       .map((t) => {
         const a = byTarget.get(t.id);
         return {
@@ -182,26 +193,32 @@ export class AssignmentsService {
     return { strategyId, unassigned: rows.filter((r) => !r.assignmentId).length, rows };
   }
 
+  /** The active assignments a partnership leads. */
+  activeLedBy(partnershipId: string): Promise<Assignment[]> {
+    return this.assignments.find({ where: { partnershipId, status: 'active' } });
+  }
+
   /** Every active lead assignment of a strategy's targets, with the lead and supporting partnerships. */
-  activeForStrategy(strategyId: string): Promise<Assignment[]> {
+  async activeForStrategy(strategyId: string): Promise<Assignment[]> {
+    const targetIds = await this.targets.idsOf(strategyId);
+    if (targetIds.length === 0) return [];
     return this.assignments
       .createQueryBuilder('a')
-      .innerJoin(Target, 't', 't.id = a.targetId')
       .leftJoinAndSelect('a.partnership', 'lead')
       .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
-      .where('t.strategyId = :strategyId', { strategyId })
+      .where('a.targetId IN (:...targetIds)', { targetIds })
       .andWhere(`a.status = 'active'`)
       .getMany();
   }
 
-  private async find(id: string, manager?: EntityManager): Promise<Assignment> {
-    const found = await (manager?.getRepository(Assignment) ?? this.assignments).findOne({ where: { id }, relations: RELATIONS });
+  private async find(id: string): Promise<Assignment> {
+    const found = await this.assignments.findOne({ where: { id }, relations: RELATIONS });
     if (!found) throw notFound('Assignment', id);
     return found;
   }
 
-  private async assertNoOtherActive(targetId: string, exceptId: string | null, manager: EntityManager): Promise<void> {
-    const active = await this.activeFor(targetId, manager);
+  private async assertNoOtherActive(targetId: string, exceptId: string | null): Promise<void> {
+    const active = await this.activeFor(targetId);
     if (active && active.id !== exceptId) {
       throw conflict(
         `The target already has an active lead assignment (${active.partnership?.name ?? active.partnershipId}); complete or withdraw it first`,
@@ -210,9 +227,9 @@ export class AssignmentsService {
     }
   }
 
-  private async supportingPartnerships(leadId: string, ids: string[], manager: EntityManager): Promise<Partnership[]> {
+  private async supportingPartnerships(leadId: string, ids: string[]): Promise<Partnership[]> {
     if (ids.length === 0) return [];
-    const found = await manager.findBy(Partnership, { id: In(ids) });
+    const found = await this.partnerships.findMany(ids);
     const errors: FieldError[] = [];
     ids.forEach((pid, i) => {
       if (pid === leadId) errors.push({ field: `supportingPartnershipIds.${i}`, message: 'the lead partnership cannot also be a supporter' });
@@ -223,9 +240,9 @@ export class AssignmentsService {
   }
 }
 
-function toActions(actions: ActionDto[], manager: EntityManager): PlannedAction[] {
+function toActions(actions: ActionDto[]): PlannedAction[] {
   return actions.map((a, position) =>
-    manager.create(PlannedAction, { position, description: a.description, owner: a.owner, dueDate: a.dueDate ?? null, status: a.status ?? 'not-started' }),
+    Object.assign(new PlannedAction(), { position, description: a.description, owner: a.owner, dueDate: a.dueDate ?? null, status: a.status ?? 'not-started' }),
   );
 }
 

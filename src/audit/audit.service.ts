@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
+import { Db } from '../database/transactions';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { AuditedEntity, AuditEntry } from './audit-entry.entity';
@@ -18,15 +18,20 @@ export interface AuditRecord {
   after: object | null;
 }
 
-/** The append-only trail of who changed what. Written in the same transaction as the change. */
+/** The append-only trail of who changed what. Written in the same transaction as the change (it joins the caller's). */
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
-  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+  private get entries(): Repository<AuditEntry> {
+    return this.db.tx.getRepository(AuditEntry);
+  }
+
+  async record(record: AuditRecord): Promise<void> {
+    const manager = this.db.tx;
     const entry = manager.create(AuditEntry, {
       entityType: record.entityType,
       entityId: record.entityId,

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommonModule } from '../common/common.module';
 import { validateEnv } from '../config/env.validation';
 import { DatabaseModule } from '../database/database.module';
-import { Partnership } from '../partnerships/partnership.entity';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { UsersModule } from '../users/users.module';
 import { CreateUserCommand } from './create-user.command';
@@ -13,9 +11,8 @@ import { SeedDemoCommand } from './seed-demo.command';
 import { ImportProgressCommand } from './import-progress.command';
 import { DemoModule } from '../demo/demo.module';
 import { ReturnsModule } from '../returns/returns.module';
-import { User } from '../users/user.entity';
 import { ReportsModule } from '../reports/reports.module';
-import { Strategy } from '../strategies/strategy.entity';
+import { StrategiesModule } from '../strategies/strategies.module';
 
 /** The command line: the application's own modules and services, without HTTP. */
 @Module({
@@ -28,7 +25,7 @@ import { Strategy } from '../strategies/strategy.entity';
     ReportsModule,
     ReturnsModule,
     DemoModule,
-    TypeOrmModule.forFeature([Partnership, Strategy, User]),
+    StrategiesModule,
   ],
   providers: [CreateUserCommand, ReportCommand, SeedDemoCommand, ImportProgressCommand],
 })

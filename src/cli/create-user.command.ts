@@ -1,9 +1,7 @@
 import { HttpException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { In, Repository } from 'typeorm';
 import { ROLES, Role } from '../auth/roles';
-import { Partnership } from '../partnerships/partnership.entity';
+import { PartnershipsService } from '../partnerships/partnerships.service';
 import { UsersService } from '../users/users.service';
 import { validateDto } from '../common/validation';
 import { CreateUserDto } from '../users/dto/user.dto';
@@ -27,7 +25,7 @@ interface CreateUserOptions {
 export class CreateUserCommand extends CommandRunner {
   constructor(
     private readonly users: UsersService,
-    @InjectRepository(Partnership) private readonly partnerships: Repository<Partnership>,
+    private readonly partnerships: PartnershipsService,
   ) {
     super();
   }
@@ -49,7 +47,7 @@ export class CreateUserCommand extends CommandRunner {
   /** Partnerships by id or by exact name, so an operator need not look ids up. */
   private async resolvePartnerships(refs: string[]): Promise<string[]> {
     if (refs.length === 0) return [];
-    const found = await this.partnerships.find({ where: [{ id: In(refs.filter(isUuid)) }, { name: In(refs) }] });
+    const found = await this.partnerships.findByIdsOrNames(refs.filter(isUuid), refs);
     return refs.map((ref) => {
       const match = found.find((p) => p.id === ref || p.name === ref);
       if (!match) throw new Error(`no partnership with id or name "${ref}"`);

@@ -1,11 +1,9 @@
 import { HttpException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { readFile } from 'node:fs/promises';
-import { Repository } from 'typeorm';
 import { ReturnsService } from '../returns/returns.service';
-import { Strategy } from '../strategies/strategy.entity';
-import { User } from '../users/user.entity';
+import { StrategiesService } from '../strategies/strategies.service';
+import { UsersService } from '../users/users.service';
 import { toActor } from '../users/user.mapper';
 import { describeHttpError } from './cli-errors';
 import { findStrategy } from './lookup';
@@ -25,15 +23,15 @@ interface ImportOptions {
 export class ImportProgressCommand extends CommandRunner {
   constructor(
     private readonly returns: ReturnsService,
-    @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly strategies: StrategiesService,
+    private readonly users: UsersService,
   ) {
     super();
   }
 
   async run(_args: string[], options: ImportOptions): Promise<void> {
     const strategy = await findStrategy(this.strategies, options.strategy);
-    const user = await this.users.findOne({ where: { email: options.as.toLowerCase(), active: true }, relations: { partnerships: true } });
+    const user = await this.users.findActiveByEmail(options.as);
     if (!user) throw new Error(`no active user ${options.as}`);
     const file = { format: /\.xlsx$/i.test(options.file) ? ('xlsx' as const) : ('csv' as const), bytes: await readFile(options.file) };
     try {

@@ -1,12 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { writeFile } from 'node:fs/promises';
-import { Repository } from 'typeorm';
 import { validateDto } from '../common/validation';
 import { QuarterlyReportQuery } from '../reports/dto/report.dto';
 import { ReportsService } from '../reports/reports.service';
-import { Strategy } from '../strategies/strategy.entity';
+import { StrategiesService } from '../strategies/strategies.service';
 import { describeHttpError } from './cli-errors';
 import { findStrategy } from './lookup';
 
@@ -27,7 +25,7 @@ interface ReportOptions {
 export class ReportCommand extends CommandRunner {
   constructor(
     private readonly reports: ReportsService,
-    @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
+    private readonly strategies: StrategiesService,
   ) {
     super();
   }

@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { ClsModule } from 'nestjs-cls';
 import { EnvironmentVariables } from '../config/env.validation';
 import { dataSourceOptions } from './data-source-options';
 import { ReferenceChecks } from './reference-checks';
-import { Transactions } from './transactions';
+import { Db, transactionsPlugin } from './transactions';
 
 @Global()
 @Module({
@@ -22,8 +24,9 @@ import { Transactions } from './transactions';
         migrationsTransactionMode: 'each',
       }),
     }),
+    ClsModule.forRoot({ global: true, plugins: [transactionsPlugin()] }),
   ],
-  providers: [Transactions, ReferenceChecks],
-  exports: [Transactions, ReferenceChecks],
+  providers: [{ provide: Db, useExisting: TransactionHost }, ReferenceChecks],
+  exports: [Db, ReferenceChecks],
 })
 export class DatabaseModule {}

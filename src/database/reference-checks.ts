@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { conflict } from '../common/api-errors';
 
-type Counter = (manager: EntityManager, id: string) => Promise<number>;
+type Counter = (id: string) => Promise<number>;
 
 /**
  * What still refers to a resource, so that deleting it can be refused with a message that says
  * why instead of cascading behind the user's back. Each module registers the references it
  * owns (a strategy registers "strategies it leads" against partnerships), which keeps the
- * direction of dependence: partnerships know nothing of strategies.
+ * direction of dependence: partnerships know nothing of strategies. The counters read through
+ * their module's `Db`, so inside a delete's transaction they see what it sees.
  */
 @Injectable()
 export class ReferenceChecks {
@@ -21,10 +21,10 @@ export class ReferenceChecks {
   }
 
   /** Throws 409 naming every kind of reference that still points at `id`. */
-  async assertUnreferenced(resource: string, manager: EntityManager, id: string, what: string, hint = ''): Promise<void> {
+  async assertUnreferenced(resource: string, id: string, what: string, hint = ''): Promise<void> {
     const blockers: string[] = [];
     for (const check of this.checks.get(resource) ?? []) {
-      const n = await check.count(manager, id);
+      const n = await check.count(id);
       if (n > 0) blockers.push(`${n} ${check.label}`);
     }
     if (blockers.length > 0) {

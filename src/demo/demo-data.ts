@@ -3,12 +3,13 @@
  * well. The seeder loads it through the services; test/demo-data.spec.ts checks its references
  * and the board picture it gives.
  */
+import type { UpdateStatus as ProgressStatus } from '../domain/progress-returns';
 import type { Direction, Frequency } from '../domain/status';
 
 export type Role = 'admin' | 'coordinator' | 'partnership-officer' | 'viewer';
 export type PartnershipKind = 'lsp' | 'thematic' | 'other';
 export type Sector = 'public' | 'private' | 'voluntary' | 'community';
-export type ProgressStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export type { ProgressStatus };
 export type ActionStatus = 'not-started' | 'in-progress' | 'done' | 'overdue';
 
 export interface DemoUser {

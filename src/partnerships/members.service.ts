@@ -1,11 +1,10 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
 import { notFound } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { CreateMemberDto, ListMembersQuery, MemberDto, UpdateMemberDto } from './dto/member.dto';
 import { Member } from './member.entity';
 import { toMemberDto } from './partnership.mapper';
@@ -14,10 +13,13 @@ import { PartnershipsService } from './partnerships.service';
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectRepository(Member) private readonly members: Repository<Member>,
     private readonly partnerships: PartnershipsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
   ) {}
+
+  private get members(): Repository<Member> {
+    return this.db.tx.getRepository(Member);
+  }
 
   async list(partnershipId: string, query: ListMembersQuery): Promise<Page<MemberDto>> {
     await this.partnerships.find(partnershipId);
@@ -35,32 +37,32 @@ export class MembersService {
     return toMemberDto(await this.find(partnershipId, memberId));
   }
 
+  @Transactional()
   async create(partnershipId: string, dto: CreateMemberDto, actor: Actor): Promise<MemberDto> {
-    return this.transactions.run(async (manager) => {
-      await this.partnerships.find(partnershipId, manager);
-      const member = manager.create(Member, {
-        partnershipId,
-        organisation: dto.organisation,
-        sector: dto.sector,
-        role: dto.role ?? null,
-      });
-      return toMemberDto(await manager.save(stamp(member, actor)));
+    const manager = this.db.tx;
+    await this.partnerships.find(partnershipId);
+    const member = manager.create(Member, {
+      partnershipId,
+      organisation: dto.organisation,
+      sector: dto.sector,
+      role: dto.role ?? null,
     });
+    return toMemberDto(await manager.save(stamp(member, actor)));
   }
 
+  @Transactional()
   async update(partnershipId: string, memberId: string, dto: UpdateMemberDto, actor: Actor): Promise<MemberDto> {
-    return this.transactions.run(async (manager) => {
-      const member = await this.find(partnershipId, memberId);
-      manager.merge(Member, member, dto);
-      return toMemberDto(await manager.save(stamp(member, actor)));
-    });
+    const manager = this.db.tx;
+    const member = await this.find(partnershipId, memberId);
+    manager.merge(Member, member, dto);
+    return toMemberDto(await manager.save(stamp(member, actor)));
   }
 
+  @Transactional()
   async remove(partnershipId: string, memberId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const member = await this.find(partnershipId, memberId);
-      await manager.remove(member);
-    });
+    const manager = this.db.tx;
+    const member = await this.find(partnershipId, memberId);
+    await manager.remove(member);
   }
 
   private async find(partnershipId: string, memberId: string): Promise<Member> {

@@ -2,8 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, V
 import { Tracked } from '../database/tracked';
 import { Target } from '../targets/target.entity';
 
-export const UPDATE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+import type { UpdateStatus } from '../domain/progress-returns';
 
 /** A partnership's quarterly return for one target: the figure and what lies behind it. */
 @Entity('progress_updates')

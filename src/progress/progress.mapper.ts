@@ -1,7 +1,7 @@
 import { isBefore, periodLabel } from '../domain/period';
 import { directionOfTravel, ragStatus } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
-import { Target } from '../targets/target.entity';
+import type { Target } from '../targets/target.entity';
 import { ProgressUpdateDto } from './dto/progress.dto';
 import { ProgressUpdate } from './progress-update.entity';
 

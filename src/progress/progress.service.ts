@@ -1,22 +1,24 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { Repository } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
+import { type LedTarget, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/api-errors';
 import { Page, toPage } from '../common/pagination';
+import { In, LessThan } from 'typeorm';
 import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
-import { Transactions } from '../database/transactions';
-import { comparePeriods, isAfter, periodContaining } from '../domain/period';
-import { isReturnDue } from '../domain/status';
-import { Target } from '../targets/target.entity';
-import { assertVersion, TargetsService } from '../targets/targets.service';
+import { Db, Transactional } from '../database/transactions';
+import { comparePeriods, periodContaining } from '../domain/period';
+import { returnOutcome, returnWindowProblem, type UpdateStatus } from '../domain/progress-returns';
+import type { Target } from '../targets/target.entity';
+import { assertVersion } from '../common/version';
+import { TargetsService } from '../targets/targets.service';
 import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
-import { ProgressUpdate, UpdateStatus } from './progress-update.entity';
+import { ProgressUpdate } from './progress-update.entity';
 import { toProgressDto } from './progress.mapper';
 
 type Change = Pick<ProgressUpdate, 'value' | 'commentary' | 'risks' | 'nextActions'>;
@@ -28,15 +30,18 @@ type Change = Pick<ProgressUpdate, 'value' | 'commentary' | 'risks' | 'nextActio
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectRepository(ProgressUpdate) private readonly updates: Repository<ProgressUpdate>,
     private readonly targets: TargetsService,
     private readonly assignments: AssignmentsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     references: ReferenceChecks,
   ) {
-    references.register('target', 'progress updates', (m, id) => m.count(ProgressUpdate, { where: { targetId: id } }));
+    references.register('target', 'progress updates', (id) => this.db.tx.count(ProgressUpdate, { where: { targetId: id } }));
+  }
+
+  private get updates(): Repository<ProgressUpdate> {
+    return this.db.tx.getRepository(ProgressUpdate);
   }
 
   async list(targetId: string, query: ListProgressQuery): Promise<Page<ProgressUpdateDto>> {
@@ -53,59 +58,72 @@ export class ProgressService {
     return toPage(items, selected.length, query);
   }
 
+  /** Every update of these targets (bulk read for the CSV template and import). */
+  updatesOf(targetIds: string[]): Promise<ProgressUpdate[]> {
+    return targetIds.length ? this.updates.find({ where: { targetId: In(targetIds) } }) : Promise.resolve([]);
+  }
+
+  /** The updates of these targets for one period, in the given statuses (all when none are given). */
+  updatesFor(targetIds: string[], period: string, statuses?: string[]): Promise<ProgressUpdate[]> {
+    if (targetIds.length === 0) return Promise.resolve([]);
+    return this.updates.find({ where: { targetId: In(targetIds), period, ...(statuses ? { status: In(statuses) } : {}) } });
+  }
+
+  /** The approved figures of these targets before a period: what direction of travel is measured from. */
+  approvedBefore(targetIds: string[], period: string): Promise<ProgressUpdate[]> {
+    return targetIds.length ? this.updates.find({ where: { targetId: In(targetIds), status: 'approved', period: LessThan(period) } }) : Promise.resolve([]);
+  }
+
   async get(id: string): Promise<ProgressUpdateDto> {
     const update = await this.find(id);
     return this.toDto(update, await this.targets.find(update.targetId));
   }
 
+  @Transactional()
   async create(targetId: string, dto: CreateProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
-    return this.transactions.run(async (manager) => {
-      const target = await this.targets.find(targetId, manager, true);
-      await this.assertMayWrite(target, actor, manager);
-      this.assertPeriodOpen(target, dto.period);
-      const existing = await manager.findOneBy(ProgressUpdate, { targetId, period: dto.period });
-      if (existing) {
-        throw conflict(`Target ${target.code} already has an update for ${dto.period} (id ${existing.id}); edit that one instead`, [
-          { field: 'period', message: 'one update per target and period' },
-        ]);
-      }
-      const update = manager.create(ProgressUpdate, {
-        targetId,
-        period: dto.period,
-        value: dto.value,
-        commentary: dto.commentary ?? null,
-        risks: dto.risks ?? null,
-        nextActions: dto.nextActions ?? null,
-        status: 'draft',
-        returnReason: null,
-        submittedAt: null,
-        submittedById: null,
-        decidedAt: null,
-        decidedById: null,
-      });
-      const saved = await manager.save(stamp(update, actor));
-      const after = await this.toDto(saved, target, manager);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
-      return after;
+    const manager = this.db.tx;
+    const target = await this.targets.find(targetId, true);
+    await this.assertMayWrite(target, actor);
+    this.assertPeriodOpen(target, dto.period);
+    const existing = await manager.findOneBy(ProgressUpdate, { targetId, period: dto.period });
+    if (existing) {
+      throw conflict(`Target ${target.code} already has an update for ${dto.period} (id ${existing.id}); edit that one instead`, [
+        { field: 'period', message: 'one update per target and period' },
+      ]);
+    }
+    const update = manager.create(ProgressUpdate, {
+      targetId,
+      period: dto.period,
+      value: dto.value,
+      commentary: dto.commentary ?? null,
+      risks: dto.risks ?? null,
+      nextActions: dto.nextActions ?? null,
+      status: 'draft',
+      returnReason: null,
+      submittedAt: null,
+      submittedById: null,
+      decidedAt: null,
+      decidedById: null,
     });
+    const saved = await manager.save(stamp(update, actor));
+    const after = await this.toDto(saved, target);
+    await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId, action: 'created', actor, before: null, after });
+    return after;
   }
 
   /**
    * Officers of the lead partnership edit a draft, submitted or returned update; once approved,
    * only a coordinator may correct it, and the history keeps the figure it replaced.
    */
+  @Transactional()
   async update(id: string, dto: UpdateProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
-    return this.transactions.run(async (manager) => {
-      const { update, target } = await this.lockWithTarget(id, manager);
-      await this.assertMayWrite(target, actor, manager);
-      assertVersion('Progress update', update.version, dto.version);
-      const correction = update.status === 'approved';
-      if (correction && !isManager(actor)) {
-        throw new ForbiddenException('An approved update can be corrected only by a coordinator');
-      }
-      const { version: _version, ...change } = dto;
-      return this.change(manager, update, target, actor, correction ? 'corrected' : 'updated', change);
-    });
+    const { update, target } = await this.lockWithTarget(id);
+    await this.assertMayWrite(target, actor);
+    assertVersion('Progress update', update.version, dto.version);
+    const correction = update.status === 'approved';
+    if (correction) requireAccess(actor, 'progress.correct', await this.ledTarget(target));
+    const { version: _version, ...change } = dto;
+    return this.change(update, target, actor, correction ? 'corrected' : 'updated', change);
   }
 
   async submit(id: string, dto: WorkflowStepDto, actor: Actor): Promise<ProgressUpdateDto> {
@@ -131,15 +149,15 @@ export class ProgressService {
   }
 
   /** Only a draft can be deleted; a figure that has been submitted stays on record. */
+  @Transactional()
   async remove(id: string, actor: Actor): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const { update, target } = await this.lockWithTarget(id, manager);
-      await this.assertMayWrite(target, actor, manager);
-      if (update.status !== 'draft') throw conflict(`Only a draft can be deleted; this update is ${update.status}`);
-      const before = await this.toDto(update, target, manager);
-      await manager.remove(update);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: id, targetId: target.id, action: 'deleted', actor, before, after: null });
-    });
+    const manager = this.db.tx;
+    const { update, target } = await this.lockWithTarget(id);
+    await this.assertMayWrite(target, actor);
+    if (update.status !== 'draft') throw conflict(`Only a draft can be deleted; this update is ${update.status}`);
+    const before = await this.toDto(update, target);
+    await manager.remove(update);
+    await this.audit.record({ entityType: 'progress-update', entityId: id, targetId: target.id, action: 'deleted', actor, before, after: null });
   }
 
   /**
@@ -147,8 +165,12 @@ export class ProgressService {
    * transaction (CSV import): a new update, or a change to an unapproved one. Same values →
    * nothing written and no history. An approved figure is never overwritten by an import.
    */
-  async submitReturn(manager: EntityManager, target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+  async submitReturn(target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+    const manager = this.db.tx;
     const existing = await manager.findOne(ProgressUpdate, { where: { targetId: target.id, period }, ...lockForUpdate(manager) });
+    const decided = returnOutcome(existing, change, { code: target.code, period });
+    if ('refused' in decided) throw conflict(decided.refused.charAt(0).toUpperCase() + decided.refused.slice(1));
+    if (decided.outcome === 'unchanged') return 'unchanged';
     if (!existing) {
       const update = manager.create(ProgressUpdate, {
         targetId: target.id,
@@ -162,50 +184,39 @@ export class ProgressService {
         decidedById: null,
       });
       const saved = await manager.save(stamp(update, actor));
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
+      await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
       return 'created';
-    }
-    const same = sameChange(existing, change);
-    if (same && (existing.status === 'submitted' || existing.status === 'approved')) return 'unchanged';
-    if (existing.status === 'approved') {
-      throw conflict(`The ${period} figure for ${target.code} is already approved; ask a coordinator to correct it`);
     }
     const before = snapshot(existing, target);
     Object.assign(existing, change, { status: 'submitted', submittedAt: this.clock.now().toISOString(), submittedById: actor.id });
     const saved = await manager.save(stamp(existing, actor));
-    await this.audit.record(manager, { entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(saved, target) });
+    await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(saved, target) });
     return 'updated';
   }
 
-  /** 403 unless the actor may write figures for this target: its lead partnership's officers, or a coordinator. */
-  async assertMayWrite(target: Target, actor: Actor, manager?: EntityManager): Promise<void> {
-    if (isManager(actor)) return;
-    const lead = await this.assignments.activeFor(target.id, manager);
-    if (!lead || !actor.partnershipIds.includes(lead.partnershipId)) {
-      throw new ForbiddenException(
-        lead
-          ? `Target ${target.code} is led by ${lead.partnership?.name ?? 'another partnership'}, not by a partnership you belong to`
-          : `Target ${target.code} has no active lead assignment, so no partnership may report on it yet`,
-      );
-    }
+  /** 403 unless the policy lets the actor report figures for this target (see auth/policy.ts). */
+  async assertMayWrite(target: Target, actor: Actor): Promise<void> {
+    requireAccess(actor, 'progress.report', await this.ledTarget(target));
   }
 
-  /** 422 unless a return is due for the period and the period has begun. */
+  /** The target as the access policy sees it: its code and its active lead partnership. */
+  private async ledTarget(target: Target): Promise<LedTarget> {
+    const lead = await this.assignments.activeFor(target.id);
+    return { code: target.code, lead: lead && { partnershipId: lead.partnershipId, partnershipName: lead.partnership?.name } };
+  }
+
+  /** 422 unless a return is due for the period and the period has begun (see domain/progress-returns.ts). */
   assertPeriodOpen(target: Target, period: string): void {
-    if (target.archived) throw unprocessable(`Target ${target.code} is archived`);
-    if (!isReturnDue(target, period)) {
-      const why =
-        target.frequency === 'annual' && isAfter(period, target.baselinePeriod) && !isAfter(period, target.targetPeriod)
-          ? `${target.code} is an annual target: returns are due in Q4 only`
-          : `${period} is outside ${target.code}'s span (after ${target.baselinePeriod}, up to ${target.targetPeriod})`;
-      throw unprocessable(`No return is due for ${period}`, [{ field: 'period', message: why }]);
-    }
     const current = periodContaining(this.clock.now());
-    if (isAfter(period, current)) {
-      throw unprocessable(`${period} has not started yet`, [{ field: 'period', message: `must not be after the current period, ${current}` }]);
+    const problem = returnWindowProblem(target, period, current);
+    if (problem?.reason === 'archived') throw unprocessable(`Target ${target.code} is archived`);
+    if (problem?.reason === 'not-due') throw unprocessable(`No return is due for ${period}`, [{ field: 'period', message: problem.message }]);
+    if (problem?.reason === 'not-started') {
+      throw unprocessable(problem.message, [{ field: 'period', message: `must not be after the current period, ${current}` }]);
     }
   }
 
+  @Transactional()
   private async step(
     id: string,
     dto: WorkflowStepDto,
@@ -215,41 +226,42 @@ export class ProgressService {
     verb: string,
     apply: (update: ProgressUpdate) => Promise<void>,
   ): Promise<ProgressUpdateDto> {
-    return this.transactions.run(async (manager) => {
-      const { update, target } = await this.lockWithTarget(id, manager);
-      // Submitting is the reporters' step: officers only for targets their partnership leads.
-      if (to === 'submitted') await this.assertMayWrite(target, actor, manager);
-      if (dto.version !== undefined) assertVersion('Progress update', update.version, dto.version);
-      if (!from.includes(update.status)) {
-        throw conflict(`Cannot ${verb} an update that is ${update.status}; only a ${from.join(' or ')} one`, [
-          { field: 'status', message: `is ${update.status}` },
-        ]);
-      }
-      const before = await this.toDto(update, target, manager);
-      await apply(update);
-      update.status = to;
-      const saved = await manager.save(stamp(update, actor));
-      const after = await this.toDto(saved, target, manager);
-      await this.audit.record(manager, { entityType: 'progress-update', entityId: id, targetId: target.id, action: to, actor, before, after });
-      return after;
-    });
+    const manager = this.db.tx;
+    const { update, target } = await this.lockWithTarget(id);
+    // Submitting is the reporters' step: officers only for targets their partnership leads.
+    if (to === 'submitted') await this.assertMayWrite(target, actor);
+    if (dto.version !== undefined) assertVersion('Progress update', update.version, dto.version);
+    if (!from.includes(update.status)) {
+      throw conflict(`Cannot ${verb} an update that is ${update.status}; only a ${from.join(' or ')} one`, [
+        { field: 'status', message: `is ${update.status}` },
+      ]);
+    }
+    const before = await this.toDto(update, target);
+    await apply(update);
+    update.status = to;
+    const saved = await manager.save(stamp(update, actor));
+    const after = await this.toDto(saved, target);
+    await this.audit.record({ entityType: 'progress-update', entityId: id, targetId: target.id, action: to, actor, before, after });
+    return after;
   }
 
-  private async change(manager: EntityManager, update: ProgressUpdate, target: Target, actor: Actor, action: string, change: Partial<Change>): Promise<ProgressUpdateDto> {
-    const before = await this.toDto(update, target, manager);
+  private async change(update: ProgressUpdate, target: Target, actor: Actor, action: string, change: Partial<Change>): Promise<ProgressUpdateDto> {
+    const manager = this.db.tx;
+    const before = await this.toDto(update, target);
     for (const [key, value] of Object.entries(change)) {
       if (value !== undefined) Object.assign(update, { [key]: value });
     }
     const saved = await manager.save(stamp(update, actor));
-    const after = await this.toDto(saved, target, manager);
-    await this.audit.record(manager, { entityType: 'progress-update', entityId: update.id, targetId: target.id, action, actor, before, after });
+    const after = await this.toDto(saved, target);
+    await this.audit.record({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action, actor, before, after });
     return after;
   }
 
-  private async lockWithTarget(id: string, manager: EntityManager): Promise<{ update: ProgressUpdate; target: Target }> {
+  private async lockWithTarget(id: string): Promise<{ update: ProgressUpdate; target: Target }> {
+    const manager = this.db.tx;
     const update = await manager.findOne(ProgressUpdate, { where: { id }, ...lockForUpdate(manager) });
     if (!update) throw notFound('Progress update', id);
-    return { update, target: await this.targets.find(update.targetId, manager) };
+    return { update, target: await this.targets.find(update.targetId) };
   }
 
   private async find(id: string): Promise<ProgressUpdate> {
@@ -258,8 +270,8 @@ export class ProgressService {
     return update;
   }
 
-  private async toDto(update: ProgressUpdate, target: Target, manager?: EntityManager): Promise<ProgressUpdateDto> {
-    const approved = await (manager?.getRepository(ProgressUpdate) ?? this.updates).find({ where: { targetId: target.id, status: 'approved' } });
+  private async toDto(update: ProgressUpdate, target: Target): Promise<ProgressUpdateDto> {
+    const approved = await this.updates.find({ where: { targetId: target.id, status: 'approved' } });
     return toProgressDto(update, target, approved);
   }
 }
@@ -269,15 +281,3 @@ function snapshot(update: ProgressUpdate, target: Target): ProgressUpdateDto {
   return toProgressDto({ ...update }, target, []);
 }
 
-function isManager(actor: Actor): boolean {
-  return actor.role === 'coordinator' || actor.role === 'admin';
-}
-
-function sameChange(existing: ProgressUpdate, change: Change): boolean {
-  return (
-    existing.value === change.value &&
-    (existing.commentary ?? null) === (change.commentary ?? null) &&
-    (existing.risks ?? null) === (change.risks ?? null) &&
-    (existing.nextActions ?? null) === (change.nextActions ?? null)
-  );
-}

@@ -5,10 +5,11 @@ import { SummaryModule } from '../summary/summary.module';
 import { ReportStorage } from './report-storage';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { StoredReport } from './stored-report.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredReport]), SummaryModule, StrategiesModule],
+  imports: [TypeOrmModule.forFeature([StoredReport]), SummaryModule, StrategiesModule, PartnershipsModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportStorage],
   exports: [ReportsService],

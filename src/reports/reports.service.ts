@@ -8,10 +8,10 @@ import { notFound, unprocessable } from '../common/api-errors';
 import { Clock } from '../common/clock';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { EnvironmentVariables } from '../config/env.validation';
-import { Partnership } from '../partnerships/partnership.entity';
-import { slug } from '../returns/returns.service';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { slug } from '../common/slug';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
+import { ThemesService } from '../strategies/themes.service';
 import { SummaryService } from '../summary/summary.service';
 import { ListReportsQuery, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
 import { ReportStorage } from './report-storage';
@@ -42,6 +42,8 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     @InjectRepository(StoredReport) private readonly reports: Repository<StoredReport>,
     private readonly summary: SummaryService,
     private readonly strategies: StrategiesService,
+    private readonly partnerships: PartnershipsService,
+    private readonly themes: ThemesService,
     private readonly storage: ReportStorage,
     private readonly clock: Clock,
     config: ConfigService<EnvironmentVariables, true>,
@@ -149,13 +151,12 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async scopeLabel(query: QuarterlyReportQuery): Promise<string | null> {
-    const m = this.reports.manager;
     if (query.partnershipId) {
-      const partnership = await m.findOneBy(Partnership, { id: query.partnershipId });
+      const [partnership] = await this.partnerships.findMany([query.partnershipId]);
       return partnership ? `${partnership.name} only` : null;
     }
     if (query.themeId) {
-      const theme = await m.findOneBy(Theme, { id: query.themeId });
+      const [theme] = await this.themes.findMany([query.themeId]);
       return theme ? `${theme.title} only` : null;
     }
     return null;

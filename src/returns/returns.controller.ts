@@ -28,8 +28,8 @@ export class ReturnsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV: code, title, unit, period, expected, last_value, value, commentary, risks, next_actions' })
   @ApiErrors(400, 404)
-  async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @Res() res: Response): Promise<void> {
-    sendSheet(res, await this.returns.template(partnershipId, query));
+  async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
+    sendSheet(res, await this.returns.template(partnershipId, query, actor));
   }
 
   /** The same return template as an Excel workbook (.xlsx), to fill in and upload as it is. */
@@ -37,8 +37,8 @@ export class ReturnsController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'An .xlsx workbook with one sheet, "Return", in the columns of template.csv', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 404)
-  async templateXlsx(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @Res() res: Response): Promise<void> {
-    sendSheet(res, await this.returns.template(partnershipId, query, 'xlsx'));
+  async templateXlsx(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
+    sendSheet(res, await this.returns.template(partnershipId, query, actor, 'xlsx'));
   }
 
   /**

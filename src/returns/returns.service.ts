@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
+import { refusal, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { unprocessable } from '../common/api-errors';
-import { Transactions } from '../database/transactions';
-import { comparePeriods, isAfter, parsePeriodInput, PeriodFormatError, periodContaining } from '../domain/period';
+import { Db, Transactional } from '../database/transactions';
+import { slug } from '../common/slug';
+import { byCode } from '../domain/codes';
+import { comparePeriods, parsePeriodInput, PeriodFormatError, periodContaining } from '../domain/period';
+import { returnOutcome, returnWindowProblem, type ReturnOutcome } from '../domain/progress-returns';
 import { isReturnDue } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
 import { PartnershipsService } from '../partnerships/partnerships.service';
-import { ProgressUpdate } from '../progress/progress-update.entity';
 import { ProgressService } from '../progress/progress.service';
 import { toProgressDto } from '../progress/progress.mapper';
 import { Clock } from '../common/clock';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
-import { Target } from '../targets/target.entity';
+import { ThemesService } from '../strategies/themes.service';
+import type { Target } from '../targets/target.entity';
+import { TargetsService } from '../targets/targets.service';
 import { CsvRecord, toCsv } from './csv';
 import { ImportResultDto, ImportRowErrorDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
 import { readUpload, SheetFile, SheetUpload, writeSheet } from './upload';
@@ -32,7 +33,7 @@ interface PlannedRow {
   target: Target;
   period: string;
   change: { value: number; commentary: string | null; risks: string | null; nextActions: string | null };
-  outcome: 'created' | 'updated' | 'unchanged';
+  outcome: ReturnOutcome;
 }
 
 /**
@@ -42,31 +43,26 @@ interface PlannedRow {
 @Injectable()
 export class ReturnsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly strategies: StrategiesService,
+    private readonly themes: ThemesService,
+    private readonly targets: TargetsService,
     private readonly partnerships: PartnershipsService,
     private readonly progress: ProgressService,
     private readonly assignments: AssignmentsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
   /** The partnership's targets due a return in the period, pre-filled with what is known, as CSV or .xlsx. */
-  async template(partnershipId: string, query: ReturnTemplateQuery, format: SheetUpload['format'] = 'csv'): Promise<SheetFile> {
+  async template(partnershipId: string, query: ReturnTemplateQuery, actor: Actor, format: SheetUpload['format'] = 'csv'): Promise<SheetFile> {
     const partnership = await this.partnerships.find(partnershipId);
-    const m = this.dataSource.manager;
-    const assignments = await m.find(Assignment, { where: { partnershipId, status: 'active' } });
-    const targets = (
-      assignments.length
-        ? await m.find(Target, {
-            where: { id: In(assignments.map((a) => a.targetId)), archived: false, ...(query.strategyId ? { strategyId: query.strategyId } : {}) },
-            relations: { milestones: true },
-          })
-        : []
-    )
+    requireAccess(actor, 'returns.template', { partnershipId });
+    const assignments = await this.assignments.activeLedBy(partnershipId);
+    const targets = (await this.targets.findMany(assignments.map((a) => a.targetId)))
+      .filter((t) => !t.archived && (!query.strategyId || t.strategyId === query.strategyId))
       .filter((t) => isReturnDue(t, query.period))
       .sort(byCode);
-    const updates = targets.length ? await m.find(ProgressUpdate, { where: { targetId: In(targets.map((t) => t.id)) } }) : [];
+    const updates = await this.progress.updatesOf(targets.map((t) => t.id));
     const rows = targets.map((t) => {
       const own = updates.filter((u) => u.targetId === t.id);
       const current = own.find((u) => u.period === query.period);
@@ -91,8 +87,10 @@ export class ReturnsService {
 
   /**
    * Validates every row, then stores every row as a submitted update in one transaction, or
-   * nothing at all, answering with an error per bad row (row, column, problem).
+   * nothing at all, answering with an error per bad row (row, column, problem). The checks read
+   * in the same transaction as the writes, so they see what the writes will change.
    */
+  @Transactional()
   async importReturns(strategyId: string, file: SheetUpload | string, dryRun: boolean, actor: Actor): Promise<ImportResultDto> {
     await this.strategies.find(strategyId);
     const records = await readUpload(file, ['code', 'period', 'value']);
@@ -108,20 +106,17 @@ export class ReturnsService {
       for (const row of planned) result[row.outcome]++;
       return result;
     }
-    await this.transactions.run(async (manager) => {
-      for (const row of planned) {
-        result[await this.progress.submitReturn(manager, row.target, row.period, row.change, actor)]++;
-      }
-    });
+    for (const row of planned) {
+      result[await this.progress.submitReturn(row.target, row.period, row.change, actor)]++;
+    }
     return result;
   }
 
   async exportTargets(strategyId: string): Promise<{ filename: string; csv: string }> {
     const strategy = await this.strategies.find(strategyId);
-    const m = this.dataSource.manager;
     const [targets, themes, assignments] = await Promise.all([
-      m.find(Target, { where: { strategyId }, relations: { milestones: true } }),
-      m.find(Theme, { where: { strategyId } }),
+      this.targets.ofStrategy(strategyId),
+      this.themes.ofStrategy(strategyId),
       this.assignments.activeForStrategy(strategyId),
     ]);
     const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
@@ -154,17 +149,11 @@ export class ReturnsService {
   /** The period's updates, in the columns the import reads, so an export re-imports unchanged. */
   async exportProgress(strategyId: string, query: ProgressExportQuery): Promise<{ filename: string; csv: string }> {
     const strategy = await this.strategies.find(strategyId);
-    const m = this.dataSource.manager;
-    const targets = await m.find(Target, { where: { strategyId }, relations: { milestones: true } });
+    const targets = await this.targets.ofStrategy(strategyId);
     const byId = new Map(targets.map((t) => [t.id, t]));
     const statuses = query.status === 'all' ? undefined : query.status ? [query.status] : ['submitted', 'approved'];
     const ids = targets.map((t) => t.id);
-    const [updates, approvedBefore] = ids.length
-      ? await Promise.all([
-          m.find(ProgressUpdate, { where: { targetId: In(ids), period: query.period, ...(statuses ? { status: In(statuses) } : {}) } }),
-          m.find(ProgressUpdate, { where: { targetId: In(ids), status: 'approved', period: LessThan(query.period) } }),
-        ])
-      : [[], []];
+    const [updates, approvedBefore] = await Promise.all([this.progress.updatesFor(ids, query.period, statuses), this.progress.approvedBefore(ids, query.period)]);
     const rows = updates
       .map((u) => {
         const target = byId.get(u.targetId)!;
@@ -188,15 +177,11 @@ export class ReturnsService {
   }
 
   private async plan(strategyId: string, records: CsvRecord[], actor: Actor) {
-    const m = this.dataSource.manager;
-    const targets = await m.find(Target, { where: { strategyId }, relations: { milestones: true } });
+    const targets = await this.targets.ofStrategy(strategyId);
     const byCodeMap = new Map(targets.map((t) => [t.code.toLowerCase(), t]));
     const ids = targets.map((t) => t.id);
     const [existing, leads] = ids.length
-      ? await Promise.all([
-          m.find(ProgressUpdate, { where: { targetId: In(ids) } }),
-          m.find(Assignment, { where: { targetId: In(ids), status: 'active' }, relations: { partnership: true } }),
-        ])
+      ? await Promise.all([this.progress.updatesOf(ids), this.assignments.activeForStrategy(strategyId)])
       : [[], []];
     const existingOf = new Map(existing.map((u) => [`${u.targetId}|${u.period}`, u]));
     const leadOf = new Map(leads.map((a) => [a.targetId, a]));
@@ -232,17 +217,12 @@ export class ReturnsService {
       if (value === null) fail('value', rawValue === '' ? 'is empty: give the figure for the period' : `must be a number, got "${rawValue}"`);
 
       if (target && !target.archived && period) {
-        if (!isReturnDue(target, period)) {
-          fail('period', target.frequency === 'annual' && !isAfter(period, target.targetPeriod) && isAfter(period, target.baselinePeriod)
-            ? `${target.code} is an annual target: returns are due in Q4 only`
-            : `${period} is outside ${target.code}'s span (after ${target.baselinePeriod}, up to ${target.targetPeriod})`);
-        } else if (isAfter(period, current)) {
-          fail('period', `${period} has not started yet`);
-        }
+        const problem = returnWindowProblem(target, period, current);
+        if (problem) fail('period', problem.message);
         const lead = leadOf.get(target.id);
-        if (actor.role !== 'coordinator' && actor.role !== 'admin' && (!lead || !actor.partnershipIds.includes(lead.partnershipId))) {
-          fail('code', lead ? `${target.code} is led by ${lead.partnership?.name}, not by a partnership you belong to` : `${target.code} has no active lead assignment`);
-        }
+        // The same policy, and so the same words, as the API's 403 (auth/policy.ts).
+        const refused = refusal(actor, 'progress.report', { code: target.code, lead: lead ? { partnershipId: lead.partnershipId, partnershipName: lead.partnership?.name } : null });
+        if (refused) fail('code', refused);
         const key = `${target.id}|${period}`;
         if (seen.has(key)) fail('code', `${target.code} ${period} is already given in row ${seen.get(key)}`);
         seen.set(key, row);
@@ -250,19 +230,12 @@ export class ReturnsService {
       if (errors.length > before || !target || !period || value === null) continue;
 
       const change = { value, commentary: text('commentary'), risks: text('risks'), nextActions: text('next_actions') };
-      const existingUpdate = existingOf.get(`${target.id}|${period}`);
-      const same =
-        existingUpdate &&
-        existingUpdate.value === change.value &&
-        existingUpdate.commentary === change.commentary &&
-        existingUpdate.risks === change.risks &&
-        existingUpdate.nextActions === change.nextActions;
-      if (existingUpdate?.status === 'approved' && !same) {
-        fail('value', `the ${period} figure for ${target.code} is already approved (${existingUpdate.value}); ask a coordinator to correct it`);
+      const decided = returnOutcome(existingOf.get(`${target.id}|${period}`), change, { code: target.code, period });
+      if ('refused' in decided) {
+        fail('value', decided.refused);
         continue;
       }
-      const outcome = !existingUpdate ? 'created' : same && existingUpdate.status !== 'draft' && existingUpdate.status !== 'returned' ? 'unchanged' : 'updated';
-      planned.push({ target, period, change, outcome });
+      planned.push({ target, period, change, outcome: decided.outcome });
     }
     return { planned, skipped, errors };
   }
@@ -280,17 +253,4 @@ function round(n: number | null): number | string {
   return n === null ? '' : Math.round(n * 1000) / 1000;
 }
 
-function byCode(a: { code: string }, b: { code: string }): number {
-  return a.code.localeCompare(b.code, 'en', { numeric: true });
-}
-
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 

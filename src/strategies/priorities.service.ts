@@ -1,12 +1,11 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { PartnershipsService } from '../partnerships/partnerships.service';
 import { CreatePriorityDto, ListPrioritiesQuery, PriorityDto, UpdatePriorityDto } from './dto/priority.dto';
 import { Priority } from './priority.entity';
@@ -17,16 +16,19 @@ import { Theme } from './theme.entity';
 @Injectable()
 export class PrioritiesService {
   constructor(
-    @InjectRepository(Priority) private readonly priorities: Repository<Priority>,
     private readonly strategies: StrategiesService,
     private readonly partnerships: PartnershipsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly references: ReferenceChecks,
   ) {
-    references.register('strategy', 'priorities', (m, id) => m.count(Priority, { where: { strategyId: id } }));
-    references.register('partnership', 'local priorities', (m, id) =>
-      m.count(Priority, { where: { partnershipId: id } }),
+    references.register('strategy', 'priorities', (id) => this.db.tx.count(Priority, { where: { strategyId: id } }));
+    references.register('partnership', 'local priorities', (id) =>
+      this.db.tx.count(Priority, { where: { partnershipId: id } }),
     );
+  }
+
+  private get priorities(): Repository<Priority> {
+    return this.db.tx.getRepository(Priority);
   }
 
   async list(strategyId: string, query: ListPrioritiesQuery): Promise<Page<PriorityDto>> {
@@ -54,8 +56,8 @@ export class PrioritiesService {
     return toPriorityDto(await this.find(id));
   }
 
-  async find(id: string, manager?: EntityManager): Promise<Priority> {
-    const found = await (manager?.getRepository(Priority) ?? this.priorities).findOne({
+  async find(id: string): Promise<Priority> {
+    const found = await this.priorities.findOne({
       where: { id },
       relations: { themes: true },
     });
@@ -63,45 +65,50 @@ export class PrioritiesService {
     return found;
   }
 
+  /** The priorities with these ids that exist. */
+  findMany(ids: string[]): Promise<Priority[]> {
+    return ids.length ? this.priorities.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  @Transactional()
   async create(strategyId: string, dto: CreatePriorityDto, actor: Actor): Promise<PriorityDto> {
-    return this.transactions.run(async (manager) => {
-      await this.strategies.find(strategyId, manager);
-      const partnershipId = dto.partnershipId ?? null;
-      await this.assertOwnership(dto.kind, partnershipId, manager);
-      const themes = await this.themesOfStrategy(strategyId, dto.themeIds ?? [], manager);
-      const priority = manager.create(Priority, { strategyId, title: dto.title, kind: dto.kind, partnershipId, themes });
-      return toPriorityDto(await manager.save(stamp(priority, actor)));
-    });
+    const manager = this.db.tx;
+    await this.strategies.find(strategyId);
+    const partnershipId = dto.partnershipId ?? null;
+    await this.assertOwnership(dto.kind, partnershipId);
+    const themes = await this.themesOfStrategy(strategyId, dto.themeIds ?? []);
+    const priority = manager.create(Priority, { strategyId, title: dto.title, kind: dto.kind, partnershipId, themes });
+    return toPriorityDto(await manager.save(stamp(priority, actor)));
   }
 
+  @Transactional()
   async update(id: string, dto: UpdatePriorityDto, actor: Actor): Promise<PriorityDto> {
-    return this.transactions.run(async (manager) => {
-      const priority = await this.find(id, manager);
-      const kind = dto.kind ?? priority.kind;
-      const partnershipId = dto.partnershipId !== undefined ? dto.partnershipId : priority.partnershipId;
-      if (dto.kind !== undefined || dto.partnershipId !== undefined) {
-        await this.assertOwnership(kind, partnershipId, manager);
-      }
-      if (dto.themeIds) {
-        priority.themes = await this.themesOfStrategy(priority.strategyId, dto.themeIds, manager);
-      }
-      if (dto.title !== undefined) priority.title = dto.title;
-      priority.kind = kind;
-      priority.partnershipId = partnershipId;
-      return toPriorityDto(await manager.save(stamp(priority, actor)));
-    });
+    const manager = this.db.tx;
+    const priority = await this.find(id);
+    const kind = dto.kind ?? priority.kind;
+    const partnershipId = dto.partnershipId !== undefined ? dto.partnershipId : priority.partnershipId;
+    if (dto.kind !== undefined || dto.partnershipId !== undefined) {
+      await this.assertOwnership(kind, partnershipId);
+    }
+    if (dto.themeIds) {
+      priority.themes = await this.themesOfStrategy(priority.strategyId, dto.themeIds);
+    }
+    if (dto.title !== undefined) priority.title = dto.title;
+    priority.kind = kind;
+    priority.partnershipId = partnershipId;
+    return toPriorityDto(await manager.save(stamp(priority, actor)));
   }
 
+  @Transactional()
   async remove(id: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const priority = await this.find(id, manager);
-      await this.references.assertUnreferenced('priority', manager, id, `Priority "${priority.title}"`);
-      await manager.remove(priority);
-    });
+    const manager = this.db.tx;
+    const priority = await this.find(id);
+    await this.references.assertUnreferenced('priority', id, `Priority "${priority.title}"`);
+    await manager.remove(priority);
   }
 
   /** A local priority belongs to one partnership; a cross-cutting one to the whole strategy. */
-  private async assertOwnership(kind: string, partnershipId: string | null, manager: EntityManager) {
+  private async assertOwnership(kind: string, partnershipId: string | null) {
     if (kind === 'local' && !partnershipId) {
       throw unprocessable('A local priority must name the partnership it belongs to', [
         { field: 'partnershipId', message: 'partnershipId is required when kind is local' },
@@ -112,10 +119,11 @@ export class PrioritiesService {
         { field: 'partnershipId', message: 'partnershipId must be empty when kind is cross-cutting' },
       ]);
     }
-    if (partnershipId) await this.partnerships.findReferenced(partnershipId, 'partnershipId', manager);
+    if (partnershipId) await this.partnerships.findReferenced(partnershipId, 'partnershipId');
   }
 
-  private async themesOfStrategy(strategyId: string, themeIds: string[], manager: EntityManager): Promise<Theme[]> {
+  private async themesOfStrategy(strategyId: string, themeIds: string[]): Promise<Theme[]> {
+    const manager = this.db.tx;
     if (themeIds.length === 0) return [];
     const themes = await manager.findBy(Theme, { id: In(themeIds) });
     const errors: FieldError[] = [];

@@ -1,12 +1,11 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, Repository } from 'typeorm';
 import { notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { PartnershipsService } from '../partnerships/partnerships.service';
 import { CreateStrategyDto, ListStrategiesQuery, StrategyDto, UpdateStrategyDto } from './dto/strategy.dto';
 import { toStrategyDto } from './strategy.mapper';
@@ -15,14 +14,17 @@ import { Strategy } from './strategy.entity';
 @Injectable()
 export class StrategiesService {
   constructor(
-    @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
     private readonly partnerships: PartnershipsService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly references: ReferenceChecks,
   ) {
-    references.register('partnership', 'strategies it leads', (m, id) =>
-      m.count(Strategy, { where: { leadPartnershipId: id } }),
+    references.register('partnership', 'strategies it leads', (id) =>
+      this.db.tx.count(Strategy, { where: { leadPartnershipId: id } }),
     );
+  }
+
+  private get strategies(): Repository<Strategy> {
+    return this.db.tx.getRepository(Strategy);
   }
 
   async list(query: ListStrategiesQuery): Promise<Page<StrategyDto>> {
@@ -42,43 +44,48 @@ export class StrategiesService {
   }
 
   /** The strategy, or 404. */
-  async find(id: string, manager?: EntityManager): Promise<Strategy> {
-    const found = await (manager?.getRepository(Strategy) ?? this.strategies).findOneBy({ id });
+  async find(id: string): Promise<Strategy> {
+    const found = await this.strategies.findOneBy({ id });
     if (!found) throw notFound('Strategy', id);
     return found;
   }
 
+  /** A strategy named by its id or its exact title (the CLI's way of naming it), or null. */
+  findByIdOrTitle(ref: string, refIsId: boolean): Promise<Strategy | null> {
+    return this.strategies.findOne({ where: refIsId ? [{ id: ref }, { title: ref }] : { title: ref } });
+  }
+
+  @Transactional()
   async create(dto: CreateStrategyDto, actor: Actor): Promise<StrategyDto> {
-    return this.transactions.run(async (manager) => {
-      assertDates(dto.startDate, dto.endDate);
-      await this.assertLeadIsLsp(dto.leadPartnershipId, manager);
-      const strategy = manager.create(Strategy, { ...dto, vision: dto.vision ?? null, status: dto.status ?? 'draft' });
-      return toStrategyDto(await manager.save(stamp(strategy, actor)));
-    });
+    const manager = this.db.tx;
+    assertDates(dto.startDate, dto.endDate);
+    await this.assertLeadIsLsp(dto.leadPartnershipId);
+    const strategy = manager.create(Strategy, { ...dto, vision: dto.vision ?? null, status: dto.status ?? 'draft' });
+    return toStrategyDto(await manager.save(stamp(strategy, actor)));
   }
 
+  @Transactional()
   async update(id: string, dto: UpdateStrategyDto, actor: Actor): Promise<StrategyDto> {
-    return this.transactions.run(async (manager) => {
-      const strategy = await this.find(id, manager);
-      assertDates(dto.startDate ?? strategy.startDate, dto.endDate ?? strategy.endDate);
-      if (dto.leadPartnershipId && dto.leadPartnershipId !== strategy.leadPartnershipId) {
-        await this.assertLeadIsLsp(dto.leadPartnershipId, manager);
-      }
-      manager.merge(Strategy, strategy, dto);
-      return toStrategyDto(await manager.save(stamp(strategy, actor)));
-    });
+    const manager = this.db.tx;
+    const strategy = await this.find(id);
+    assertDates(dto.startDate ?? strategy.startDate, dto.endDate ?? strategy.endDate);
+    if (dto.leadPartnershipId && dto.leadPartnershipId !== strategy.leadPartnershipId) {
+      await this.assertLeadIsLsp(dto.leadPartnershipId);
+    }
+    manager.merge(Strategy, strategy, dto);
+    return toStrategyDto(await manager.save(stamp(strategy, actor)));
   }
 
+  @Transactional()
   async remove(id: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const strategy = await this.find(id, manager);
-      await this.references.assertUnreferenced('strategy', manager, id, `Strategy "${strategy.title}"`);
-      await manager.remove(strategy);
-    });
+    const manager = this.db.tx;
+    const strategy = await this.find(id);
+    await this.references.assertUnreferenced('strategy', id, `Strategy "${strategy.title}"`);
+    await manager.remove(strategy);
   }
 
-  private async assertLeadIsLsp(partnershipId: string, manager: EntityManager): Promise<void> {
-    const lead = await this.partnerships.findReferenced(partnershipId, 'leadPartnershipId', manager);
+  private async assertLeadIsLsp(partnershipId: string): Promise<void> {
+    const lead = await this.partnerships.findReferenced(partnershipId, 'leadPartnershipId');
     if (lead.kind !== 'lsp') {
       throw unprocessable('A strategy must be led by a Local Strategic Partnership', [
         { field: 'leadPartnershipId', message: `"${lead.name}" is a ${lead.kind} partnership, not an lsp` },

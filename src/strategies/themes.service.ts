@@ -1,12 +1,11 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { notFound } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
-import { Transactions } from '../database/transactions';
+import { Db, Transactional } from '../database/transactions';
 import { CreateThemeDto, ListThemesQuery, ThemeDto, UpdateThemeDto } from './dto/theme.dto';
 import { StrategiesService } from './strategies.service';
 import { toThemeDto } from './strategy.mapper';
@@ -15,12 +14,15 @@ import { Theme } from './theme.entity';
 @Injectable()
 export class ThemesService {
   constructor(
-    @InjectRepository(Theme) private readonly themes: Repository<Theme>,
     private readonly strategies: StrategiesService,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
     private readonly references: ReferenceChecks,
   ) {
-    references.register('strategy', 'themes', (m, id) => m.count(Theme, { where: { strategyId: id } }));
+    references.register('strategy', 'themes', (id) => this.db.tx.count(Theme, { where: { strategyId: id } }));
+  }
+
+  private get themes(): Repository<Theme> {
+    return this.db.tx.getRepository(Theme);
   }
 
   async list(strategyId: string, query: ListThemesQuery): Promise<Page<ThemeDto>> {
@@ -39,42 +41,52 @@ export class ThemesService {
     return toThemeDto(await this.find(id));
   }
 
-  async find(id: string, manager?: EntityManager): Promise<Theme> {
-    const found = await (manager?.getRepository(Theme) ?? this.themes).findOneBy({ id });
+  async find(id: string): Promise<Theme> {
+    const found = await this.themes.findOneBy({ id });
     if (!found) throw notFound('Theme', id);
     return found;
   }
 
-  async create(strategyId: string, dto: CreateThemeDto, actor: Actor): Promise<ThemeDto> {
-    return this.transactions.run(async (manager) => {
-      await this.strategies.find(strategyId, manager);
-      const position =
-        dto.position ?? (await manager.count(Theme, { where: { strategyId } }));
-      const theme = manager.create(Theme, {
-        strategyId,
-        title: dto.title,
-        kind: dto.kind ?? 'theme',
-        description: dto.description ?? null,
-        position,
-      });
-      return toThemeDto(await manager.save(stamp(theme, actor)));
-    });
+  /** The themes with these ids that exist. */
+  findMany(ids: string[]): Promise<Theme[]> {
+    return ids.length ? this.themes.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  async update(id: string, dto: UpdateThemeDto, actor: Actor): Promise<ThemeDto> {
-    return this.transactions.run(async (manager) => {
-      const theme = await this.find(id, manager);
-      manager.merge(Theme, theme, dto);
-      return toThemeDto(await manager.save(stamp(theme, actor)));
+  /** Every theme of a strategy. */
+  ofStrategy(strategyId: string): Promise<Theme[]> {
+    return this.themes.findBy({ strategyId });
+  }
+
+  @Transactional()
+  async create(strategyId: string, dto: CreateThemeDto, actor: Actor): Promise<ThemeDto> {
+    const manager = this.db.tx;
+    await this.strategies.find(strategyId);
+    const position =
+      dto.position ?? (await manager.count(Theme, { where: { strategyId } }));
+    const theme = manager.create(Theme, {
+      strategyId,
+      title: dto.title,
+      kind: dto.kind ?? 'theme',
+      description: dto.description ?? null,
+      position,
     });
+    return toThemeDto(await manager.save(stamp(theme, actor)));
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateThemeDto, actor: Actor): Promise<ThemeDto> {
+    const manager = this.db.tx;
+    const theme = await this.find(id);
+    manager.merge(Theme, theme, dto);
+    return toThemeDto(await manager.save(stamp(theme, actor)));
   }
 
   /** Deleting a theme unlinks it from priorities; it is refused while targets belong to it. */
+  @Transactional()
   async remove(id: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const theme = await this.find(id, manager);
-      await this.references.assertUnreferenced('theme', manager, id, `Theme "${theme.title}"`);
-      await manager.remove(theme);
-    });
+    const manager = this.db.tx;
+    const theme = await this.find(id);
+    await this.references.assertUnreferenced('theme', id, `Theme "${theme.title}"`);
+    await manager.remove(theme);
   }
 }

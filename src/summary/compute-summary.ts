@@ -4,6 +4,8 @@
  * they can never disagree.
  */
 import { comparePeriods, isAfter, isBefore, periodLabel, previousPeriod } from '../domain/period';
+import { byCode } from '../domain/codes';
+import type { UpdateStatus } from '../domain/progress-returns';
 import { Direction, directionOfTravel, duePeriods, Frequency, isReturnDue, RAG_RANK, ragStatus, RagOrNoData, statusPeriod } from '../domain/status';
 import { expectedValues, Trajectory } from '../domain/trajectory';
 import {
@@ -21,7 +23,7 @@ export interface SummaryUpdate {
   id: string;
   period: string;
   value: number;
-  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  status: UpdateStatus;
   commentary: string | null;
   risks: string | null;
   nextActions: string | null;
@@ -195,5 +197,4 @@ function movement(targets: TargetSummaryDto[]): MovementDto {
 }
 
 const kindOrder = (kind: string) => (kind === 'theme' ? 0 : 1);
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true });
 

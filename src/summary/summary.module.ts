@@ -3,6 +3,8 @@ import { StrategiesModule } from '../strategies/strategies.module';
 import { SummaryController } from './summary.controller';
 import { SummaryService } from './summary.service';
 
+// A read model over other modules' tables (see summary.service.ts): it imports only the module
+// whose service it calls; the tables it reads are registered once, in database/entities.ts.
 @Module({
   imports: [StrategiesModule],
   controllers: [SummaryController],

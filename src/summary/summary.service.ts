@@ -14,7 +14,16 @@ import { computeSummary, SummaryTarget, SummaryUpdate, targetFields } from './co
 import { SummaryQuery } from './dto/summary-query.dto';
 import { StrategySummaryDto } from './summary.dto';
 
-/** Loads what a summary needs in a handful of queries (no per-target round trips) and computes it. */
+/**
+ * Loads what a summary needs in a handful of queries (no per-target round trips) and computes it.
+ *
+ * A documented read model, and the one exception to "each module owns its tables"
+ * (docs/ARCHITECTURE.md): the board summary, and the PDF pack built from it, need targets,
+ * milestones, themes, assignments, partnerships and progress of a whole strategy at once. Asking
+ * five services would mean five sets of bulk reads shaped only for this caller; reading the
+ * tables here keeps it to a few queries and one place. It only reads, never writes, and the
+ * boundary lint names this file, so a change to those entities is checked against it.
+ */
 @Injectable()
 export class SummaryService {
   constructor(

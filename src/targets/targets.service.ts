@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/roles';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
+import { assertVersion } from '../common/version';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { HistoryEntryDto } from '../audit/dto/history.dto';
 import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
-import { Transactions } from '../database/transactions';
-import { Priority } from '../strategies/priority.entity';
+import { Db, Transactional } from '../database/transactions';
+import type { Priority } from '../strategies/priority.entity';
+import { PrioritiesService } from '../strategies/priorities.service';
 import { StrategiesService } from '../strategies/strategies.service';
-import { Theme } from '../strategies/theme.entity';
+import { ThemesService } from '../strategies/themes.service';
 import { CreateTargetDto, ListTargetsQuery, TargetDto, UpdateTargetDto } from './dto/target.dto';
 import { Milestone } from './milestone.entity';
 import { trajectoryErrors } from './target-rules';
@@ -23,17 +24,48 @@ import { Target } from './target.entity';
 @Injectable()
 export class TargetsService {
   constructor(
-    @InjectRepository(Target) private readonly targets: Repository<Target>,
     private readonly strategies: StrategiesService,
-    private readonly transactions: Transactions,
+    private readonly themes: ThemesService,
+    private readonly priorities: PrioritiesService,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly references: ReferenceChecks,
   ) {
-    references.register('strategy', 'targets', (m, id) => m.count(Target, { where: { strategyId: id } }));
-    references.register('theme', 'targets', (m, id) => m.count(Target, { where: { themeId: id } }));
-    references.register('priority', 'targets', (m, id) =>
-      m.createQueryBuilder().select().from('target_priorities', 'tp').where('tp."priorityId" = :id', { id }).getCount(),
+    references.register('strategy', 'targets', (id) => this.db.tx.count(Target, { where: { strategyId: id } }));
+    references.register('theme', 'targets', (id) => this.db.tx.count(Target, { where: { themeId: id } }));
+    references.register('priority', 'targets', (id) =>
+      this.db.tx.createQueryBuilder().select().from('target_priorities', 'tp').where('tp."priorityId" = :id', { id }).getCount(),
     );
+  }
+
+  private get targets(): Repository<Target> {
+    return this.db.tx.getRepository(Target);
+  }
+
+  /**
+   * Who leads a target is the assignments module's to say (it imports this one, not the other
+   * way round), so it registers the sub-query over its own table that lists the targets a
+   * partnership leads; `list` uses it for ?leadPartnershipId.
+   */
+  private ledBy: ((param: string) => string) | null = null;
+
+  registerLeadFilter(subquery: (param: string) => string): void {
+    this.ledBy = subquery;
+  }
+
+  /** Every target of a strategy, with its milestones. */
+  ofStrategy(strategyId: string): Promise<Target[]> {
+    return this.targets.find({ where: { strategyId }, relations: { milestones: true } });
+  }
+
+  /** The ids of a strategy's targets. */
+  async idsOf(strategyId: string): Promise<string[]> {
+    return (await this.targets.find({ select: { id: true }, where: { strategyId } })).map((t) => t.id);
+  }
+
+  /** The targets with these ids that exist, with their milestones. */
+  findMany(ids: string[]): Promise<Target[]> {
+    return ids.length ? this.targets.find({ where: { id: In(ids) }, relations: { milestones: true } }) : Promise.resolve([]);
   }
 
   async list(strategyId: string, query: ListTargetsQuery): Promise<Page<TargetDto>> {
@@ -52,10 +84,8 @@ export class TargetsService {
       });
     }
     if (query.leadPartnershipId) {
-      qb.andWhere(
-        `target.id IN (SELECT a."targetId" FROM assignments a WHERE a."partnershipId" = :lead AND a.status = 'active')`,
-        { lead: query.leadPartnershipId },
-      );
+      if (!this.ledBy) throw new Error('no lead filter registered: the assignments module is not loaded');
+      qb.andWhere(`target.id IN (${this.ledBy(':lead')})`, { lead: query.leadPartnershipId });
     }
     if (query.q) {
       const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -78,10 +108,10 @@ export class TargetsService {
   }
 
   /** The target with its milestones and priorities, or 404. */
-  async find(id: string, manager?: EntityManager, lock = false): Promise<Target> {
-    const repo = manager?.getRepository(Target) ?? this.targets;
+  async find(id: string, lock = false): Promise<Target> {
+    const repo = this.targets;
     // A locking read cannot join the to-many relations on PostgreSQL, so lock first, then load.
-    if (lock && manager && !(await repo.findOne({ where: { id }, ...lockForUpdate(manager) }))) {
+    if (lock && !(await repo.findOne({ where: { id }, ...lockForUpdate(this.db.tx) }))) {
       throw notFound('Target', id);
     }
     const found = await repo.findOne({ where: { id }, relations: { milestones: true, priorities: true } });
@@ -89,74 +119,74 @@ export class TargetsService {
     return found;
   }
 
+  @Transactional()
   async create(strategyId: string, dto: CreateTargetDto, actor: Actor): Promise<TargetDto> {
-    return this.transactions.run(async (manager) => {
-      await this.strategies.find(strategyId, manager);
-      const frequency = dto.frequency ?? 'quarterly';
-      const milestones = dto.milestones ?? [];
-      this.assertTrajectory({ ...dto, frequency, milestones });
-      await this.assertThemeOf(strategyId, dto.themeId, manager);
-      const priorities = await this.prioritiesOf(strategyId, dto.priorityIds ?? [], manager);
-      await this.assertCodeFree(strategyId, dto.code, null, manager);
-      const target = manager.create(Target, {
-        strategyId,
-        themeId: dto.themeId,
-        priorities,
-        code: dto.code,
-        title: dto.title,
-        description: dto.description ?? null,
-        unit: dto.unit,
-        direction: dto.direction,
-        baselineValue: dto.baselineValue,
-        baselinePeriod: dto.baselinePeriod,
-        targetValue: dto.targetValue,
-        targetPeriod: dto.targetPeriod,
-        tolerancePercent: dto.tolerancePercent ?? 5,
-        frequency,
-        archived: false,
-        version: 1,
-        milestones: milestones.map((m) => manager.create(Milestone, m)),
-      });
-      const saved = toTargetDto(await manager.save(stamp(target, actor)));
-      await this.audit.record(manager, { entityType: 'target', entityId: saved.id, targetId: saved.id, action: 'created', actor, before: null, after: saved });
-      return saved;
+    const manager = this.db.tx;
+    await this.strategies.find(strategyId);
+    const frequency = dto.frequency ?? 'quarterly';
+    const milestones = dto.milestones ?? [];
+    this.assertTrajectory({ ...dto, frequency, milestones });
+    await this.assertThemeOf(strategyId, dto.themeId);
+    const priorities = await this.prioritiesOf(strategyId, dto.priorityIds ?? []);
+    await this.assertCodeFree(strategyId, dto.code, null);
+    const target = manager.create(Target, {
+      strategyId,
+      themeId: dto.themeId,
+      priorities,
+      code: dto.code,
+      title: dto.title,
+      description: dto.description ?? null,
+      unit: dto.unit,
+      direction: dto.direction,
+      baselineValue: dto.baselineValue,
+      baselinePeriod: dto.baselinePeriod,
+      targetValue: dto.targetValue,
+      targetPeriod: dto.targetPeriod,
+      tolerancePercent: dto.tolerancePercent ?? 5,
+      frequency,
+      archived: false,
+      version: 1,
+      milestones: milestones.map((m) => manager.create(Milestone, m)),
     });
+    const saved = toTargetDto(await manager.save(stamp(target, actor)));
+    await this.audit.record({ entityType: 'target', entityId: saved.id, targetId: saved.id, action: 'created', actor, before: null, after: saved });
+    return saved;
   }
 
+  @Transactional()
   async update(id: string, dto: UpdateTargetDto, actor: Actor): Promise<TargetDto> {
-    return this.transactions.run(async (manager) => {
-      const target = await this.find(id, manager, true);
-      assertVersion('Target', target.version, dto.version);
-      const before = toTargetDto(target);
-      const { version: _version, priorityIds, milestones, ...fields } = dto;
-      const next = { ...before, ...definedOnly(fields), milestones: milestones ?? before.milestones };
-      this.assertTrajectory(next);
-      if (dto.themeId !== undefined && dto.themeId !== target.themeId) await this.assertThemeOf(target.strategyId, dto.themeId, manager);
-      if (dto.code !== undefined && dto.code !== target.code) await this.assertCodeFree(target.strategyId, dto.code, id, manager);
-      if (priorityIds !== undefined) target.priorities = await this.prioritiesOf(target.strategyId, priorityIds, manager);
-      if (milestones !== undefined) {
-        // Replace, rather than diff: delete first so a re-dated milestone never meets the unique (target, period) index twice.
-        await manager.delete(Milestone, { targetId: id });
-        target.milestones = milestones.map((m) => manager.create(Milestone, { ...m, targetId: id }));
-      }
-      manager.merge(Target, target, definedOnly(fields));
-      target.version += 1;
-      const saved = toTargetDto(await manager.save(stamp(target, actor)));
-      const action = dto.archived === true && !before.archived ? 'archived' : dto.archived === false && before.archived ? 'unarchived' : 'updated';
-      await this.audit.record(manager, { entityType: 'target', entityId: id, targetId: id, action, actor, before, after: saved });
-      return saved;
-    });
+    const manager = this.db.tx;
+    const target = await this.find(id, true);
+    assertVersion('Target', target.version, dto.version);
+    const before = toTargetDto(target);
+    const { version: _version, priorityIds, milestones, ...fields } = dto;
+    const next = { ...before, ...definedOnly(fields), milestones: milestones ?? before.milestones };
+    this.assertTrajectory(next);
+    if (dto.themeId !== undefined && dto.themeId !== target.themeId) await this.assertThemeOf(target.strategyId, dto.themeId);
+    if (dto.code !== undefined && dto.code !== target.code) await this.assertCodeFree(target.strategyId, dto.code, id);
+    if (priorityIds !== undefined) target.priorities = await this.prioritiesOf(target.strategyId, priorityIds);
+    if (milestones !== undefined) {
+      // Replace, rather than diff: delete first so a re-dated milestone never meets the unique (target, period) index twice.
+      await manager.delete(Milestone, { targetId: id });
+      target.milestones = milestones.map((m) => manager.create(Milestone, { ...m, targetId: id }));
+    }
+    manager.merge(Target, target, definedOnly(fields));
+    target.version += 1;
+    const saved = toTargetDto(await manager.save(stamp(target, actor)));
+    const action = dto.archived === true && !before.archived ? 'archived' : dto.archived === false && before.archived ? 'unarchived' : 'updated';
+    await this.audit.record({ entityType: 'target', entityId: id, targetId: id, action, actor, before, after: saved });
+    return saved;
   }
 
   /** A target without progress may be deleted; one with progress is archived instead, keeping its history. */
+  @Transactional()
   async remove(id: string, actor: Actor): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const target = await this.find(id, manager, true);
-      await this.references.assertUnreferenced('target', manager, id, `Target ${target.code}`, '; archive it instead (PATCH with "archived": true)');
-      const before = toTargetDto(target);
-      await manager.remove(target);
-      await this.audit.record(manager, { entityType: 'target', entityId: id, targetId: id, action: 'deleted', actor, before, after: null });
-    });
+    const manager = this.db.tx;
+    const target = await this.find(id, true);
+    await this.references.assertUnreferenced('target', id, `Target ${target.code}`, '; archive it instead (PATCH with "archived": true)');
+    const before = toTargetDto(target);
+    await manager.remove(target);
+    await this.audit.record({ entityType: 'target', entityId: id, targetId: id, action: 'deleted', actor, before, after: null });
   }
 
   async history(id: string, query: PaginationQuery): Promise<Page<HistoryEntryDto>> {
@@ -169,17 +199,17 @@ export class TargetsService {
     if (errors.length > 0) throw unprocessable('The trajectory is not valid', errors);
   }
 
-  private async assertThemeOf(strategyId: string, themeId: string, manager: EntityManager): Promise<void> {
-    const theme = await manager.findOneBy(Theme, { id: themeId });
+  private async assertThemeOf(strategyId: string, themeId: string): Promise<void> {
+    const [theme] = await this.themes.findMany([themeId]);
     if (!theme) throw unprocessable('Unknown theme', [{ field: 'themeId', message: `theme ${themeId} does not exist` }]);
     if (theme.strategyId !== strategyId) {
       throw unprocessable('The theme belongs to another strategy', [{ field: 'themeId', message: `theme ${themeId} belongs to another strategy` }]);
     }
   }
 
-  private async prioritiesOf(strategyId: string, ids: string[], manager: EntityManager): Promise<Priority[]> {
+  private async prioritiesOf(strategyId: string, ids: string[]): Promise<Priority[]> {
     if (ids.length === 0) return [];
-    const found = await manager.findBy(Priority, { id: In(ids) });
+    const found = await this.priorities.findMany(ids);
     const errors: FieldError[] = [];
     ids.forEach((pid, i) => {
       const priority = found.find((p) => p.id === pid);
@@ -190,7 +220,8 @@ export class TargetsService {
     return found;
   }
 
-  private async assertCodeFree(strategyId: string, code: string, exceptId: string | null, manager: EntityManager): Promise<void> {
+  private async assertCodeFree(strategyId: string, code: string, exceptId: string | null): Promise<void> {
+    const manager = this.db.tx;
     const existing = await manager.findOneBy(Target, { strategyId, code });
     if (existing && existing.id !== exceptId) {
       throw conflict(`The strategy already has a target with code ${code}`, [{ field: 'code', message: `${code} is already used in this strategy` }]);
@@ -202,15 +233,6 @@ export class TargetsService {
     const rows = await this.targets.find({ where: { id: In(ids) }, relations: { milestones: true, priorities: true } });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)!);
-  }
-}
-
-/** 409 when the client's version is not the current one: someone changed it since they read it. */
-export function assertVersion(what: string, current: number, given: number): void {
-  if (current !== given) {
-    throw conflict(`${what} has changed since you read it (version ${given}; it is now ${current}). Read it again and reapply your change.`, [
-      { field: 'version', message: `stale: the current version is ${current}` },
-    ]);
   }
 }
 

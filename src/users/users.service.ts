@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { ReferenceChecks } from '../database/reference-checks';
-import { Transactions } from '../database/transactions';
-import { Partnership } from '../partnerships/partnership.entity';
+import { Db, Transactional } from '../database/transactions';
+import type { Partnership } from '../partnerships/partnership.entity';
+import { PartnershipsService } from '../partnerships/partnerships.service';
 import type { Actor, Role } from '../auth/roles';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
@@ -17,19 +17,23 @@ export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly hasher: PasswordHasher,
-    private readonly transactions: Transactions,
+    private readonly db: Db,
+    private readonly partnershipsService: PartnershipsService,
     references: ReferenceChecks,
   ) {
-    references.register('partnership', 'officer accounts', (m, id) =>
-      m
+    references.register('partnership', 'officer accounts', (id) =>
+      this.db.tx
         .createQueryBuilder()
         .select()
         .from('user_partnerships', 'up')
         .where('up."partnershipId" = :id', { id })
         .getCount(),
     );
+  }
+
+  private get users(): Repository<User> {
+    return this.db.tx.getRepository(User);
   }
 
   async list(query: ListUsersQuery): Promise<Page<UserDto>> {
@@ -58,6 +62,11 @@ export class UsersService {
     return this.users.findOne({ where: { id, active: true }, relations: { partnerships: true } });
   }
 
+  /** The active user with this email (the CLI's `--as`), with their partnerships, or null. */
+  findActiveByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: email.toLowerCase(), active: true }, relations: { partnerships: true } });
+  }
+
   /** The active user with these credentials, or null; the same work is done either way. */
   async authenticate(email: string, password: string): Promise<User | null> {
     const user = await this.users.findOne({
@@ -76,45 +85,45 @@ export class UsersService {
     return this.users.exists({ where: { role: 'admin', active: true } });
   }
 
+  @Transactional()
   async create(dto: CreateUserDto): Promise<UserDto> {
     const email = dto.email.trim().toLowerCase();
-    return this.transactions.run(async (manager) => {
-      if (await manager.exists(User, { where: { email } })) {
-        throw conflict(`A user with email ${email} already exists`, [{ field: 'email', message: 'already in use' }]);
-      }
-      const partnerships = await this.partnershipsFor(dto.role, dto.partnershipIds ?? [], manager);
-      const user = manager.create(User, {
-        email,
-        name: dto.name,
-        role: dto.role,
-        active: dto.active ?? true,
-        passwordHash: await this.hasher.hash(dto.password),
-        partnerships,
-      });
-      const saved = await manager.save(user);
-      this.logger.log({ userId: saved.id, role: saved.role }, 'user created');
-      return toUserDto(saved);
+    const manager = this.db.tx;
+    if (await manager.exists(User, { where: { email } })) {
+      throw conflict(`A user with email ${email} already exists`, [{ field: 'email', message: 'already in use' }]);
+    }
+    const partnerships = await this.partnershipsFor(dto.role, dto.partnershipIds ?? []);
+    const user = manager.create(User, {
+      email,
+      name: dto.name,
+      role: dto.role,
+      active: dto.active ?? true,
+      passwordHash: await this.hasher.hash(dto.password),
+      partnerships,
     });
+    const saved = await manager.save(user);
+    this.logger.log({ userId: saved.id, role: saved.role }, 'user created');
+    return toUserDto(saved);
   }
 
+  @Transactional()
   async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
-    return this.transactions.run(async (manager) => {
-      const user = await this.find(id, manager);
-      const role = dto.role ?? user.role;
-      if (dto.role !== undefined || dto.partnershipIds !== undefined) {
-        const ids = dto.partnershipIds ?? (user.partnerships ?? []).map((p) => p.id);
-        user.partnerships = await this.partnershipsFor(role, ids, manager);
-      }
-      if (dto.password !== undefined) {
-        // An admin's reset signs the user out everywhere, as their own change does.
-        user.passwordHash = await this.hasher.hash(dto.password);
-        user.tokenVersion += 1;
-      }
-      if (dto.name !== undefined) user.name = dto.name;
-      if (dto.active !== undefined) user.active = dto.active;
-      user.role = role;
-      return toUserDto(await manager.save(user));
-    });
+    const manager = this.db.tx;
+    const user = await this.find(id);
+    const role = dto.role ?? user.role;
+    if (dto.role !== undefined || dto.partnershipIds !== undefined) {
+      const ids = dto.partnershipIds ?? (user.partnerships ?? []).map((p) => p.id);
+      user.partnerships = await this.partnershipsFor(role, ids);
+    }
+    if (dto.password !== undefined) {
+      // An admin's reset signs the user out everywhere, as their own change does.
+      user.passwordHash = await this.hasher.hash(dto.password);
+      user.tokenVersion += 1;
+    }
+    if (dto.name !== undefined) user.name = dto.name;
+    if (dto.active !== undefined) user.active = dto.active;
+    user.role = role;
+    return toUserDto(await manager.save(user));
   }
 
   /**
@@ -122,22 +131,26 @@ export class UsersService {
    * sessions issued before stop working (tokenVersion); the caller signs in again.
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const user = await this.find(actor.id, manager);
-      if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
-        throw unprocessable('The current password is wrong', [{ field: 'currentPassword', message: 'is not your current password' }]);
-      }
-      if (newPassword === currentPassword) {
-        throw unprocessable('The new password is the same as the current one', [{ field: 'newPassword', message: 'must differ from the current password' }]);
-      }
-      await manager.update(User, { id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
-      await manager.increment(User, { id: user.id }, 'tokenVersion', 1);
-    });
+    await this.storeNewPassword(actor.id, currentPassword, newPassword);
     this.logger.log({ userId: actor.id }, 'password changed; earlier tokens revoked');
   }
 
-  private async find(id: string, manager?: EntityManager): Promise<User> {
-    const user = await (manager?.getRepository(User) ?? this.users).findOne({
+  @Transactional()
+  private async storeNewPassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const manager = this.db.tx;
+    const user = await this.find(userId);
+    if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
+      throw unprocessable('The current password is wrong', [{ field: 'currentPassword', message: 'is not your current password' }]);
+    }
+    if (newPassword === currentPassword) {
+      throw unprocessable('The new password is the same as the current one', [{ field: 'newPassword', message: 'must differ from the current password' }]);
+    }
+    await manager.update(User, { id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
+    await manager.increment(User, { id: user.id }, 'tokenVersion', 1);
+  }
+
+  private async find(id: string): Promise<User> {
+    const user = await this.users.findOne({
       where: { id },
       relations: { partnerships: true },
     });
@@ -146,7 +159,7 @@ export class UsersService {
   }
 
   /** A partnership officer works for at least one partnership; no other role belongs to one. */
-  private async partnershipsFor(role: Role, ids: string[], manager: EntityManager): Promise<Partnership[]> {
+  private async partnershipsFor(role: Role, ids: string[]): Promise<Partnership[]> {
     if (role === 'partnership-officer' && ids.length === 0) {
       throw unprocessable('A partnership officer must belong to at least one partnership', [
         { field: 'partnershipIds', message: 'required for a partnership-officer' },
@@ -158,7 +171,7 @@ export class UsersService {
       ]);
     }
     if (ids.length === 0) return [];
-    const found = await manager.findBy(Partnership, { id: In(ids) });
+    const found = await this.partnershipsService.findMany(ids);
     const errors: FieldError[] = ids
       .map((pid, index) => ({ pid, index }))
       .filter(({ pid }) => !found.some((p) => p.id === pid))

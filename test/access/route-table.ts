@@ -121,7 +121,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/progress/{id}/approve': { path: (f) => `/api/v1/progress/${f.progressId}/approve`, expect: managers() },
   'GET /api/v1/partnerships/{id}/returns/template.csv': {
     path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.csv?period=2025-26-Q1`,
-    expect: readers(),
+    // The template holds the partnership's own figures and commentary: not for other partnerships' officers.
+    expect: everyone({ anonymous: 401, otherOfficer: 403 }),
   },
   'GET /api/v1/partnerships/{id}/returns/template.xlsx': {
     path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.xlsx?period=2025-26-Q1`,

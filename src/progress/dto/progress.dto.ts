@@ -2,7 +2,7 @@ import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsFiniteNumber, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
-import { UPDATE_STATUSES, type UpdateStatus } from '../progress-update.entity';
+import { UPDATE_STATUSES, type UpdateStatus } from '../../domain/progress-returns';
 
 const RAG_VALUES = ['green', 'amber', 'red'] as const;
 const TRAVEL = ['improving', 'worsening', 'unchanged'] as const;

@@ -1,7 +1,8 @@
 import type { StrategySummaryDto, TargetSummaryDto } from '../../summary/summary.dto';
 import { status } from './format';
 import type { AccountabilityGroup, AccountabilitySection, AccountableTarget } from './report-layout';
-import { compareCodes, NO_LEAD, NO_OFFICER } from './targets';
+import { compareCodes } from '../../domain/codes';
+import { NO_LEAD, NO_OFFICER } from './targets';
 
 function accountableTarget(target: TargetSummaryDto): AccountableTarget {
   return {

@@ -2,7 +2,7 @@ import type { MissingReturnDto, StrategySummaryDto } from '../../summary/summary
 import { comparePeriods } from '../../domain/period';
 import { shortPeriodLabel } from './format';
 import type { MissingReturnRow, MissingReturnsSection } from './report-layout';
-import { compareCodes } from './targets';
+import { compareCodes } from '../../domain/codes';
 
 const STATE_LABELS: Record<MissingReturnDto['state'], string> = {
   none: 'Not started',

@@ -26,7 +26,3 @@ export function officerLine(target: TargetSummaryDto): string {
   return target.lead ? `${target.lead.officerName} (${target.lead.officerEmail})` : NO_OFFICER;
 }
 
-/** `NI 16` before `NI 154`. */
-export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'en-GB', { numeric: true });
-}

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsPeriod, QueryBoolean } from '../../common/validators';
-import { UPDATE_STATUSES, type UpdateStatus } from '../../progress/progress-update.entity';
+import { UPDATE_STATUSES, type UpdateStatus } from '../../domain/progress-returns';
 
 export class ReturnTemplateQuery {
   /** The quarter the return is for. @example "2025-26-Q2" */
