@@ -126,7 +126,7 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'GET /api/v1/partnerships/{id}/returns/template.xlsx': {
     path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.xlsx?period=2025-26-Q1`,
-    expect: readers(),
+    expect: everyone({ anonymous: 401, otherOfficer: 403 }),
   },
   // Who may write which row is checked row by row (422), so any reporter gets past the gate.
   'POST /api/v1/strategies/{id}/progress/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress/import`, expect: everyone({ anonymous: 401, viewer: 403 }) },
