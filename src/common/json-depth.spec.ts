@@ -1,0 +1,55 @@
+import { jsonDepthExceeds, JsonTooDeepError, refuseDeepJson } from './json-depth';
+
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+describe('jsonDepthExceeds', () => {
+  it('allows nesting up to the limit and refuses one level more', () => {
+    expect(jsonDepthExceeds(nested(32), 32)).toBe(false);
+    expect(jsonDepthExceeds(nested(33), 32)).toBe(true);
+    expect(jsonDepthExceeds(`{"a":${nested(31)}}`, 32)).toBe(false);
+    expect(jsonDepthExceeds(`{"a":{"b":${nested(31)}}}`, 32)).toBe(true);
+  });
+
+  it('measures depth, not the number of brackets', () => {
+    const wide = `[${Array.from({ length: 10_000 }, () => '{"a":[1]}').join(',')}]`;
+    expect(jsonDepthExceeds(wide, 3)).toBe(false);
+    expect(jsonDepthExceeds(wide, 2)).toBe(true);
+  });
+
+  it('ignores brackets inside strings, including after escaped quotes', () => {
+    expect(jsonDepthExceeds(JSON.stringify({ note: '[[[[[[{{{{' }), 1)).toBe(false);
+    expect(jsonDepthExceeds(JSON.stringify({ note: 'say \\"[[[[" and "{{{{' }), 1)).toBe(false);
+    expect(jsonDepthExceeds(JSON.stringify({ note: 'ends in a backslash \\', list: [[1]] }), 2)).toBe(true);
+  });
+
+  it('reads raw UTF-8 bytes the same as text', () => {
+    const body = JSON.stringify({ title: '£ ŵ “[[[”', deep: JSON.parse(nested(5)) });
+    expect(jsonDepthExceeds(Buffer.from(body, 'utf8'), 5)).toBe(true);
+    expect(jsonDepthExceeds(Buffer.from(body, 'utf8'), 6)).toBe(false);
+  });
+
+  it('handles very deep input without recursion', () => {
+    expect(jsonDepthExceeds(nested(1_000_000), 32)).toBe(true);
+  });
+});
+
+describe('refuseDeepJson (body-parser verify hook)', () => {
+  it('throws a 400 that names the limit, and passes shallow bodies', () => {
+    const verify = refuseDeepJson(4);
+    expect(() => verify(null, null, Buffer.from('{"a":[1,{"b":2}]}'), 'utf-8')).not.toThrow();
+    let thrown: unknown;
+    try {
+      verify(null, null, Buffer.from(nested(5)), 'utf-8');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(JsonTooDeepError);
+    expect(thrown).toMatchObject({ status: 400, message: 'JSON body is nested more than 4 levels deep' });
+  });
+
+  it('decodes bodies in other Unicode encodings before measuring', () => {
+    const verify = refuseDeepJson(4);
+    const utf16 = Buffer.from(nested(5), 'utf16le');
+    expect(() => verify(null, null, utf16, 'utf-16le')).toThrow(JsonTooDeepError);
+  });
+});
