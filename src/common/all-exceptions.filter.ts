@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ErrorBody, FieldError } from './api-errors';
+import { databaseUnavailable } from './database-unavailable';
 
 interface BodyParserError {
   type?: string;
@@ -14,6 +15,8 @@ interface BodyParserError {
 
 const UNIQUE_VIOLATION = ['23505', 'SQLITE_CONSTRAINT_UNIQUE'];
 const FOREIGN_KEY_VIOLATION = ['23503', 'SQLITE_CONSTRAINT_FOREIGNKEY'];
+/** Seconds a client should wait when a 429 or 503 does not say (RFC 9110 §10.2.3). */
+const DEFAULT_RETRY_AFTER: Record<number, number> = { 429: 60, 503: 10 };
 
 /**
  * Shapes every error the same way (API.md) and never leaks internals: an unexpected error is
@@ -27,9 +30,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
+    const unavailable = databaseUnavailable(exception);
+    if (unavailable) {
+      this.logger.error({ method: request?.method, url: request?.originalUrl, err: exception }, `Database unavailable: ${unavailable.message}`);
+      if (response.headersSent) return;
+      response.setHeader('Retry-After', String(unavailable.retryAfter));
+      response.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: unavailable.message } satisfies ErrorBody);
+      return;
+    }
     const body = this.toBody(exception, request);
     if (response.headersSent) {
       return;
+    }
+    if (DEFAULT_RETRY_AFTER[body.statusCode] && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(namedRetryAfter(response) ?? DEFAULT_RETRY_AFTER[body.statusCode]));
     }
     response.status(body.statusCode).json(body);
   }
@@ -74,6 +88,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       errorId,
     };
   }
+}
+
+/**
+ * @nestjs/throttler names its header after the throttler (`Retry-After-login`), which clients do
+ * not read; its value, the seconds until the block ends, is the one to give as `Retry-After`.
+ */
+function namedRetryAfter(response: Response): string | undefined {
+  const name = response.getHeaderNames().find((header) => header.startsWith('retry-after-'));
+  const value = name ? response.getHeader(name) : undefined;
+  return value === undefined ? undefined : String(value);
 }
 
 function fromHttpException(exception: HttpException): ErrorBody {
