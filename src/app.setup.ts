@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import { applyServerTimeouts, bodyTimeout } from './common/http-limits';
-import { refuseDeepJson } from './common/json-depth';
+import { refuseUnsafeJson } from './common/json-checks';
 import { EnvironmentVariables } from './config/env.validation';
 
 export const API_PREFIX = 'api/v1';
@@ -58,10 +58,10 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
     bodyMs: env.HTTP_BODY_TIMEOUT_MS,
   });
   app.use(bodyTimeout(env.HTTP_BODY_TIMEOUT_MS));
-  // Depth is checked on the raw bytes, before JSON.parse (seconds of CPU for a 5 MB body of
-  // brackets) and class-transformer (recursive) see the body. Nest leaves `verify` out of the
-  // option type because its rawBody mode uses it; this app does not use rawBody.
-  app.useBodyParser('json', { limit: env.BODY_LIMIT, verify: refuseDeepJson() } as NestExpressBodyParserOptionsFor<'json'>);
+  // Depth, and escapes that are half a surrogate pair, are checked on the raw bytes, before
+  // JSON.parse (seconds of CPU for 5 MB of brackets) and class-transformer (recursive) see them.
+  // Nest leaves `verify` out of the option type because its rawBody mode uses it; this app does not.
+  app.useBodyParser('json', { limit: env.BODY_LIMIT, verify: refuseUnsafeJson() } as NestExpressBodyParserOptionsFor<'json'>);
   // Quarterly returns can be posted as a CSV body.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: env.BODY_LIMIT });
   app.enableShutdownHooks();

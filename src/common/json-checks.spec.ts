@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, JsonTooDeepError, refuseDeepJson } from './json-depth';
+import { inspectJson, jsonDepthExceeds, refuseUnsafeJson, UnacceptableJsonError } from './json-checks';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -33,9 +33,9 @@ describe('jsonDepthExceeds', () => {
   });
 });
 
-describe('refuseDeepJson (body-parser verify hook)', () => {
+describe('refuseUnsafeJson (body-parser verify hook)', () => {
   it('throws a 400 that names the limit, and passes shallow bodies', () => {
-    const verify = refuseDeepJson(4);
+    const verify = refuseUnsafeJson(4);
     expect(() => verify(null, null, Buffer.from('{"a":[1,{"b":2}]}'), 'utf-8')).not.toThrow();
     let thrown: unknown;
     try {
@@ -43,13 +43,38 @@ describe('refuseDeepJson (body-parser verify hook)', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(JsonTooDeepError);
+    expect(thrown).toBeInstanceOf(UnacceptableJsonError);
     expect(thrown).toMatchObject({ status: 400, message: 'JSON body is nested more than 4 levels deep' });
   });
 
   it('decodes bodies in other Unicode encodings before measuring', () => {
-    const verify = refuseDeepJson(4);
+    const verify = refuseUnsafeJson(4);
     const utf16 = Buffer.from(nested(5), 'utf16le');
-    expect(() => verify(null, null, utf16, 'utf-16le')).toThrow(JsonTooDeepError);
+    expect(() => verify(null, null, utf16, 'utf-16le')).toThrow(UnacceptableJsonError);
+  });
+});
+
+describe('inspectJson: unpaired surrogate escapes', () => {
+  it('refuses half a surrogate pair, high or low, anywhere in a string', () => {
+    expect(inspectJson('{"email":"a\\ud800@example.test"}')).toBe('unpaired-surrogate');
+    expect(inspectJson('{"email":"\\udc00"}')).toBe('unpaired-surrogate');
+    expect(inspectJson('["\\uD83D"]')).toBe('unpaired-surrogate');
+    expect(inspectJson('{"\\ud800":1}')).toBe('unpaired-surrogate');
+  });
+
+  it('accepts whole pairs, other escapes, literal backslashes and raw UTF-8', () => {
+    expect(inspectJson(JSON.stringify({ face: '😀' }))).toBeUndefined();
+    expect(inspectJson('{"face":"\\ud83d\\ude00","tab":"\\t\\u00a3"}')).toBeUndefined();
+    expect(inspectJson('{"text":"a literal \\\\ud800"}')).toBeUndefined();
+    expect(inspectJson(Buffer.from(JSON.stringify({ pound: '£ ŵ 😀' }), 'utf8'))).toBeUndefined();
+  });
+
+  it('agrees with the text JSON.parse produces', () => {
+    for (const text of ['"\\ud800"', '"\\ud83d\\ude00"', '"\\\\ud800"', '"x\\udfff"', '"\\u0041\\ud834\\udd1e"']) {
+      // Well-formed UTF-16 survives a round trip through UTF-8; a lone surrogate becomes U+FFFD.
+      const parsed = JSON.parse(text) as string;
+      const wellFormed = Buffer.from(parsed, 'utf8').toString('utf8') === parsed;
+      expect([text, inspectJson(text) === undefined]).toEqual([text, wellFormed]);
+    }
   });
 });
