@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
-import { applyServerTimeouts, bodyTimeout } from './common/http-limits';
+import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
 import { refuseUnsafeJson } from './common/json-checks';
 import { EnvironmentVariables } from './config/env.validation';
 
@@ -57,7 +57,7 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
     requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
     bodyMs: env.HTTP_BODY_TIMEOUT_MS,
   });
-  app.use(bodyTimeout(env.HTTP_BODY_TIMEOUT_MS));
+  app.use(refuseNulInUrl(), bodyTimeout(env.HTTP_BODY_TIMEOUT_MS));
   // Depth, and escapes that are half a surrogate pair, are checked on the raw bytes, before
   // JSON.parse (seconds of CPU for 5 MB of brackets) and class-transformer (recursive) see them.
   // Nest leaves `verify` out of the option type because its rawBody mode uses it; this app does not.

@@ -15,6 +15,12 @@ interface BodyParserError {
 
 const UNIQUE_VIOLATION = ['23505', 'SQLITE_CONSTRAINT_UNIQUE'];
 const FOREIGN_KEY_VIOLATION = ['23503', 'SQLITE_CONSTRAINT_FOREIGNKEY'];
+/**
+ * PostgreSQL data exceptions that only a value from the request can cause: too long for its
+ * column, a number out of range, a NUL character, text that is not of the column's type. The
+ * DTOs should refuse these first, naming the field; this is the net under them.
+ */
+const DATA_EXCEPTION = ['22001', '22003', '22021', '22P02', '22007', '22008'];
 /** Seconds a client should wait when a 429 or 503 does not say (RFC 9110 §10.2.3). */
 const DEFAULT_RETRY_AFTER: Record<number, number> = { 429: 60, 503: 10 };
 
@@ -74,6 +80,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       if (FOREIGN_KEY_VIOLATION.includes(code)) {
         return { statusCode: 409, error: 'Conflict', message: 'The resource is referenced by, or references, other data' };
+      }
+      if (DATA_EXCEPTION.includes(code)) {
+        const reason = String((exception.driverError as { message?: string })?.message ?? 'out of range');
+        return { statusCode: 400, error: 'Bad Request', message: `A value in the request cannot be stored: ${reason}` };
       }
     }
     const errorId = randomUUID();

@@ -51,3 +51,14 @@ function announcesBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
+
+/**
+ * Refuses a URL carrying a NUL character (`%00`) with a 400 before any route sees it: no id,
+ * period or filter contains one, and PostgreSQL cannot compare text with it (it would be a 500).
+ */
+export function refuseNulInUrl(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.originalUrl.includes('%00')) return next();
+    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'The URL contains a NUL character (%00)' });
+  };
+}

@@ -78,3 +78,12 @@ describe('inspectJson: unpaired surrogate escapes', () => {
     }
   });
 });
+
+describe('inspectJson: NUL characters', () => {
+  it('refuses \\u0000 in a string, and accepts other control escapes and a literal backslash-u-zero', () => {
+    expect(inspectJson('{"name":"Safer\\u0000Wealden"}')).toBe('nul-character');
+    expect(inspectJson('{"name":"tab\\u0009 and newline\\n"}')).toBeUndefined();
+    expect(inspectJson('{"name":"\\\\u0000"}')).toBeUndefined();
+    expect(() => refuseUnsafeJson()(null, null, Buffer.from('["\\u0000"]'), 'utf-8')).toThrow('JSON body contains a NUL character (\\u0000), which text cannot hold');
+  });
+});

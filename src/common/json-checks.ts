@@ -1,8 +1,8 @@
 /**
  * Checks on a JSON request body's raw bytes, before it is parsed: a limit on how deeply it may
  * nest, so class-transformer and class-validator (both recursive) never see a body that could
- * exhaust the stack (no request of this API nests more than a few levels), and no escapes for
- * half a surrogate pair, which are not text and make some validators throw.
+ * exhaust the stack (no request of this API nests more than a few levels); no escapes for half
+ * a surrogate pair, which are not text and make some validators throw; no NUL characters.
  */
 export const MAX_JSON_DEPTH = 32;
 
@@ -12,7 +12,7 @@ const OPEN = new Set([0x7b, 0x5b]); // { [
 const CLOSE = new Set([0x7d, 0x5d]); // } ]
 
 /** What is wrong with a JSON text that the parser would accept, if anything. */
-export type JsonProblem = 'too-deep' | 'unpaired-surrogate';
+export type JsonProblem = 'too-deep' | 'unpaired-surrogate' | 'nul-character';
 
 const U = 0x75; // u
 const hexAt = (at: (i: number) => number, i: number): number => {
@@ -30,9 +30,10 @@ const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /**
  * Checks JSON text in one pass, without recursion: objects/arrays nested deeper than `limit`,
- * and `\uD800`-style escapes that leave half a surrogate pair (not Unicode text; validators
- * such as isEmail throw on it). Brackets inside strings do not count. Bytes of multi-byte UTF-8
- * characters are never ASCII, so raw UTF-8 bytes can be scanned as they are.
+ * `\uD800`-style escapes that leave half a surrogate pair (not Unicode text; validators such as
+ * isEmail throw on it), and `\u0000` (PostgreSQL cannot store NUL in text). Brackets inside
+ * strings do not count. Bytes of multi-byte UTF-8 characters are never ASCII, so raw UTF-8
+ * bytes can be scanned as they are.
  */
 export function inspectJson(body: Buffer | string, limit = MAX_JSON_DEPTH): JsonProblem | undefined {
   const text = typeof body === 'string' ? body : undefined;
@@ -54,6 +55,8 @@ export function inspectJson(body: Buffer | string, limit = MAX_JSON_DEPTH): Json
             i += 11;
           } else if (isLow(unit)) {
             return 'unpaired-surrogate';
+          } else if (unit === 0) {
+            return 'nul-character';
           } else {
             i += 5;
           }
@@ -99,6 +102,9 @@ export function refuseUnsafeJson(limit = MAX_JSON_DEPTH) {
     const problem = inspectJson(utf8 ? buffer : new TextDecoder(encoding).decode(buffer), limit);
     if (problem === 'too-deep') {
       throw new UnacceptableJsonError(`JSON body is nested more than ${limit} levels deep`, 'entity.too.deep');
+    }
+    if (problem === 'nul-character') {
+      throw new UnacceptableJsonError('JSON body contains a NUL character (\\u0000), which text cannot hold', 'entity.nul.character');
     }
     if (problem === 'unpaired-surrogate') {
       throw new UnacceptableJsonError(
