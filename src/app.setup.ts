@@ -1,11 +1,13 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
+import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
+import { refuseUnsafeJson } from './common/json-checks';
 import { EnvironmentVariables } from './config/env.validation';
 
 export const API_PREFIX = 'api/v1';
@@ -50,7 +52,16 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
   if (origins?.length) {
     app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
   }
-  app.useBodyParser('json', { limit: env.BODY_LIMIT });
+  applyServerTimeouts(app.getHttpServer(), {
+    headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    bodyMs: env.HTTP_BODY_TIMEOUT_MS,
+  });
+  app.use(refuseNulInUrl(), bodyTimeout(env.HTTP_BODY_TIMEOUT_MS));
+  // Depth, and escapes that are half a surrogate pair, are checked on the raw bytes, before
+  // JSON.parse (seconds of CPU for 5 MB of brackets) and class-transformer (recursive) see them.
+  // Nest leaves `verify` out of the option type because its rawBody mode uses it; this app does not.
+  app.useBodyParser('json', { limit: env.BODY_LIMIT, verify: refuseUnsafeJson() } as NestExpressBodyParserOptionsFor<'json'>);
   // Quarterly returns can be posted as a CSV or .xlsx body, kept as bytes so the import can tell
   // UTF-8 from Windows-1252 and read workbooks.
   app.useBodyParser('raw', {

@@ -35,6 +35,8 @@ describe('validateEnv', () => {
     ['NODE_ENV', 'staging'],
     ['BODY_LIMIT', 'huge'],
     ['DATABASE_SCHEMA', 'Bad-Name'],
+    ['HTTP_BODY_TIMEOUT_MS', '30s'],
+    ['DATABASE_LOCK_TIMEOUT_MS', '10000'],
   ])('stops on a bad %s (%s) with a message naming it', (name, value) => {
     expect(() => validateEnv({ [name]: value })).toThrow(ConfigurationError);
     expect(() => validateEnv({ [name]: value })).toThrow(new RegExp(`${name}: .*got "${value}"`));
@@ -124,5 +126,20 @@ describe('.env.example', () => {
     const text = readFileSync(join(__dirname, '../../.env.example'), 'utf8');
     const values = Object.fromEntries([...text.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]]));
     expect(() => validateEnv({ ...values, JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-enough-password' })).not.toThrow();
+  });
+});
+
+describe('validateEnv: HTTP and database timeouts', () => {
+  it('has bounded defaults: a locked SQLite file fails within 5 s, a slow body within 30 s', () => {
+    const env = validateEnv({});
+    expect(env.DATABASE_LOCK_TIMEOUT_MS).toBeLessThan(5_000);
+    expect(env.HTTP_BODY_TIMEOUT_MS).toBe(30_000);
+    expect(env.HTTP_HEADERS_TIMEOUT_MS).toBeLessThanOrEqual(env.HTTP_REQUEST_TIMEOUT_MS);
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => validateEnv({ HTTP_HEADERS_TIMEOUT_MS: '90000', HTTP_REQUEST_TIMEOUT_MS: '60000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS: the headers timeout must not exceed the request timeout/,
+    );
   });
 });

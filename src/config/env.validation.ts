@@ -73,6 +73,40 @@ export class EnvironmentVariables {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 512kb or 5mb' })
   BODY_LIMIT = '5mb';
 
+  /** Milliseconds a client may take to send the request line and headers. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000)
+  HTTP_HEADERS_TIMEOUT_MS = 20_000;
+
+  /** Milliseconds a client may take to send a request body once its headers are in (408 after). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  HTTP_BODY_TIMEOUT_MS = 30_000;
+
+  /** Milliseconds a client may take to send a whole request, headers and body (a backstop, checked every 30 s). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  /**
+   * Milliseconds a SQLite write waits for another process's lock before the request gets 503.
+   * better-sqlite3 waits synchronously, so this also bounds how long a locked file can stall the server.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(4_000, { message: 'must be at most 4000, so a locked database answers 503 within 5 s' })
+  DATABASE_LOCK_TIMEOUT_MS = 2_000;
+
+  /** Milliseconds to wait for a PostgreSQL connection before the request gets 503. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 3_000;
+
   /** Signs access tokens. Required in production; at least 32 characters. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -162,6 +196,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   });
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('  - JWT_SECRET: is required when NODE_ENV=production (the development default is never used there)');
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('  - HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS: the headers timeout must not exceed the request timeout');
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('  - ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');

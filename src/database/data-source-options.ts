@@ -14,7 +14,19 @@ export interface DatabaseSettings {
   path: string;
   /** PostgreSQL schema to work in (the e2e suite gives each worker its own). */
   schema?: string;
+  /** SQLite: how long a statement waits for another process's lock before failing (SQLITE_BUSY). */
+  lockTimeoutMs?: number;
+  /** PostgreSQL: how long to wait for a connection before failing. */
+  connectTimeoutMs?: number;
 }
+
+/**
+ * Defaults for the two waits above. Both end in a 503 with Retry-After (AllExceptionsFilter),
+ * so a locked or unreachable database answers within seconds instead of hanging. better-sqlite3
+ * waits for a lock synchronously, stalling every request meanwhile, so its wait is kept short.
+ */
+export const DEFAULT_LOCK_TIMEOUT_MS = 2_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 export function engineOf(settings: Pick<DatabaseSettings, 'url'>): DatabaseEngine {
   return settings.url ? 'postgres' : 'sqlite';
@@ -34,6 +46,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       url: settings.url,
       migrations: postgresMigrations,
       uuidExtension: 'pgcrypto',
+      connectTimeoutMS: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       installExtensions: false,
       // Only the search path is set, never TypeORM's `schema`: that would write the schema's
       // name into generated migrations.
@@ -50,7 +63,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     database: settings.path,
     migrations: sqliteMigrations,
     enableWAL: !inMemory,
-    timeout: 10_000,
+    timeout: settings.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('synchronous = NORMAL');
       // TypeORM's SQLite migrations rebuild tables (rename, copy, drop). Without the legacy

@@ -18,6 +18,8 @@ import { Db, transactionsPlugin } from './transactions';
           url: config.get('DATABASE_URL', { infer: true }),
           path: config.get('DATABASE_PATH', { infer: true }),
           schema: config.get('DATABASE_SCHEMA', { infer: true }),
+          lockTimeoutMs: config.get('DATABASE_LOCK_TIMEOUT_MS', { infer: true }),
+          connectTimeoutMs: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
         }),
         // The schema is brought up to date before the first request is served.
         migrationsRun: true,

@@ -65,7 +65,7 @@ async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
 }
 
 /** Boots the real AppModule, with migrations run, against this test file's own database. */
-export async function createTestApp(options: { now?: Date; logs?: string[] } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: Date; logs?: string[]; /** false: write nothing at start (a read-only database). */ coordinator?: boolean } = {}): Promise<TestApp> {
   const schema = process.env.DATABASE_SCHEMA;
   if (engine === 'postgres' && schema) {
     await withPg((c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`));
@@ -110,12 +110,15 @@ export async function createTestApp(options: { now?: Date; logs?: string[] } = {
     clients.set(key, client);
     return client;
   };
-  const coordinator = await as('coordinator');
+  const coordinator = options.coordinator === false ? undefined : await as('coordinator');
   return {
     app,
     clock,
     http: () => request(server),
-    api: () => coordinator,
+    api: () => {
+      if (!coordinator) throw new Error('createTestApp({ coordinator: false }) has no coordinator client');
+      return coordinator;
+    },
     as,
     async close({ keepData = false } = {}) {
       await app.close();
