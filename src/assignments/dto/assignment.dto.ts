@@ -1,8 +1,8 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsObject, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsIsoDate, IsText } from '../../common/validators';
+import { IsId, IsIdList, IsIsoDate, IsOptionalNonNull, IsText } from '../../common/validators';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignment.entity';
 import { ACTION_STATUSES, type ActionStatus } from '../planned-action.entity';
 
@@ -33,37 +33,35 @@ export class ActionDto {
   dueDate?: string | null;
 
   @ApiProperty({ enum: ACTION_STATUSES, default: 'not-started', required: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
 }
 
 export class CreateAssignmentDto {
   /** The lead partnership, accountable for the target. */
-  @IsUUID()
+  @IsId()
   partnershipId: string;
 
   /** Partnerships that support the lead. */
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @IsOptionalNonNull()
+  @IsIdList(50)
   supportingPartnershipIds?: string[];
 
   /** The named officer who answers for the target. */
+  @IsObject({ message: ({ property }) => `${property} must be an object with a name and an email` })
   @ValidateNested()
   @Type(() => AccountableOfficerDto)
   accountableOfficer: AccountableOfficerDto;
 
   /** At most one `active` assignment per target (409 for a second). */
   @ApiProperty({ enum: ASSIGNMENT_STATUSES, default: 'active', required: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(ASSIGNMENT_STATUSES)
   status?: AssignmentStatus;
 
   /** The action plan: what will be done, by whom, by when. */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

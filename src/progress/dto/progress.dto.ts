@@ -1,7 +1,7 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsFiniteNumber, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
+import { IsFiniteNumber, IsOptionalNonNull, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
 import { UPDATE_STATUSES, type UpdateStatus } from '../progress-update.entity';
 
 const RAG_VALUES = ['green', 'amber', 'red'] as const;
@@ -40,7 +40,7 @@ export class UpdateProgressDto extends PartialType(OmitType(CreateProgressDto, [
 
 export class WorkflowStepDto {
   /** Optional: the version you read, to be sure nobody changed the update since. */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   version?: number;

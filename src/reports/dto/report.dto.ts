@@ -1,19 +1,20 @@
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { SummaryQuery } from '../../summary/dto/summary-query.dto';
-import { IsPeriod } from '../../common/validators';
+import { IsId, IsPeriod } from '../../common/validators';
 
 /** The summary's period and scope, and a template to lay it out with. */
 export class QuarterlyReportQuery extends SummaryQuery {
   /** A template in templates/ (default `quarterly-board`; also `partnership-summary`). @example "quarterly-board" */
   @IsOptional()
+  @MaxLength(60)
   @Matches(/^[a-z0-9-]{1,60}$/, { message: 'template must be a template name such as quarterly-board' })
   template?: string;
 }
 
 export class ListReportsQuery extends PaginationQuery {
   @IsOptional()
-  @IsUUID()
+  @IsId()
   strategyId?: string;
 
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsIsoDate, IsOptionalText, IsText } from '../../common/validators';
+import { IsId, IsIsoDate, IsOptionalNonNull, IsOptionalText, IsText } from '../../common/validators';
 import { STRATEGY_STATUSES, type StrategyStatus } from '../strategy.entity';
 
 export class CreateStrategyDto {
@@ -27,12 +27,12 @@ export class CreateStrategyDto {
   endDate: string;
 
   @ApiProperty({ enum: STRATEGY_STATUSES, default: 'draft', required: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(STRATEGY_STATUSES)
   status?: StrategyStatus;
 
   /** The LSP that owns the strategy (a partnership of kind `lsp`). */
-  @IsUUID()
+  @IsId()
   leadPartnershipId: string;
 }
 
@@ -45,7 +45,7 @@ export class ListStrategiesQuery extends PaginationQuery {
   status?: StrategyStatus;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   leadPartnershipId?: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsText, QueryBoolean } from '../../common/validators';
+import { IsId, IsIdList, IsOptionalNonNull, IsText, QueryBoolean } from '../../common/validators';
 import { ROLES, type Role } from '../../auth/roles';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -31,14 +31,11 @@ export class CreateUserDto {
   password: string;
 
   /** The partnerships a partnership officer works for (required for that role, empty otherwise). */
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
+  @IsOptionalNonNull()
+  @IsIdList(100)
   partnershipIds?: string[];
 
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   active?: boolean;
 }
@@ -58,7 +55,7 @@ export class ListUsersQuery extends PaginationQuery {
 
   /** Users who work for this partnership. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   partnershipId?: string;
 }
 
