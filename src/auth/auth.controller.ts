@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorDto } from '../common/error.dto';
-import { ApiErrors } from '../common/error.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponse, ApiErrors } from '../common/error.dto';
 import { UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, ReadAccess } from './access.decorators';
@@ -19,18 +18,21 @@ export class AuthController {
   ) {}
 
   /** Exchange an email and password for a bearer token. Limited to a few attempts a minute per client. */
+  @ApiOperation({ summary: 'Sign in for a bearer token' })
   @Public()
   @LoginThrottle()
   @Post('login')
   @HttpCode(200)
-  @ApiErrors(400)
-  @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Wrong email or password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many login attempts from this client; wait a minute' })
+  @ApiOkResponse({ type: AccessTokenDto, description: 'Signed in' })
+  @ApiErrors(400, 413)
+  @ApiErrorResponse(401, 'Wrong email or password (the same answer for both)', { statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' })
+  @ApiErrorResponse(429, 'Too many login attempts from this client; wait a minute')
   login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(dto.email, dto.password);
   }
 
   /** The signed-in user. */
+  @ApiOperation({ summary: 'Get the signed-in user' })
   @Get('me')
   @ReadAccess()
   me(@CurrentUser() actor: Actor): Promise<UserDto> {

@@ -12,7 +12,7 @@ const digitsToNumber = ({ value }: { value: unknown }) => (typeof value === 'str
 export class PaginationQuery {
   /** Page number, from 1. */
   // Optional in the document although the property has a default (the plugin reads `?` only).
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', default: 1 })
   @IsOptional()
   @Transform(digitsToNumber)
   @IsInt({ message: ({ property }) => `${property} must be a whole number from 1 to ${MAX_PAGE}` })
@@ -21,7 +21,7 @@ export class PaginationQuery {
   page: number = 1;
 
   /** Items per page, at most 200. */
-  @ApiPropertyOptional({ type: 'integer', default: 50 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', default: 50 })
   @IsOptional()
   @Transform(digitsToNumber)
   @IsInt({ message: ({ property }) => `${property} must be a whole number from 1 to ${MAX_PAGE_SIZE}` })

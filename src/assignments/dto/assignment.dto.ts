@@ -86,38 +86,56 @@ export class PartnershipAssignmentsQuery extends PaginationQuery {
 }
 
 export class PlannedActionDto {
+  @ApiProperty({ maxLength: 2000 })
   description: string;
+  @ApiProperty({ maxLength: 200 })
   owner: string;
+  @ApiProperty({ format: 'date', maxLength: 10 })
   dueDate: string | null;
   @ApiProperty({ enum: ACTION_STATUSES })
   status: ActionStatus;
 }
 
 export class PartnershipRefDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 200 })
   name: string;
 }
 
 export class AssignmentDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   targetId: string;
   /** The lead partnership. */
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   partnershipId: string;
+  @ApiProperty({ maxLength: 200 })
   partnershipName: string;
+  @ApiProperty({ maxItems: 50, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   supportingPartnershipIds: string[];
+  @ApiProperty({ type: () => [PartnershipRefDto], maxItems: 50 })
   supportingPartnerships: PartnershipRefDto[];
   accountableOfficer: AccountableOfficerDto;
   @ApiProperty({ enum: ASSIGNMENT_STATUSES })
   status: AssignmentStatus;
+  @ApiProperty({ type: () => [PlannedActionDto], maxItems: 100 })
   actions: PlannedActionDto[];
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }
 
 export class AssignedTargetDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ maxLength: 40 })
   code: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
 }
 
@@ -129,20 +147,28 @@ export class PartnershipAssignmentDto extends AssignmentDto {
 }
 
 export class AccountabilityRowDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   targetId: string;
+  @ApiProperty({ maxLength: 40 })
   code: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   themeId: string;
+  @ApiProperty({ maxLength: 200 })
   themeTitle: string;
   /** Null when the target has no active assignment: nobody is accountable yet. */
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   assignmentId: string | null;
   lead: PartnershipRefDto | null;
   accountableOfficer: AccountableOfficerDto | null;
+  @ApiProperty({ type: () => [PartnershipRefDto], maxItems: 50 })
   supportingPartnerships: PartnershipRefDto[];
 }
 
 /** Who is accountable for what: every live target of the strategy, its lead, officer and supporters. */
 export class AccountabilityDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
   /** Targets with no active assignment. */
   unassigned: number;

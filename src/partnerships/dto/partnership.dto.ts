@@ -66,15 +66,22 @@ export class ListPartnershipsQuery extends PaginationQuery {
 }
 
 export class PartnershipDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 200 })
   name: string;
   @ApiProperty({ enum: PARTNERSHIP_KINDS })
   kind: PartnershipKind;
+  @ApiProperty({ maxLength: 200 })
   area: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   parentId: string | null;
   statutory: boolean;
+  @ApiProperty({ maxLength: 200 })
   chair: string | null;
   meetingsPerYear: number | null;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -43,13 +43,20 @@ export class ListPrioritiesQuery extends PaginationQuery {
 }
 
 export class PriorityDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
   @ApiProperty({ enum: PRIORITY_KINDS })
   kind: PriorityKind;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   partnershipId: string | null;
+  @ApiProperty({ maxItems: 100, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   themeIds: string[];
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -50,17 +50,26 @@ export class ListStrategiesQuery extends PaginationQuery {
 }
 
 export class StrategyDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ maxLength: 200 })
   area: string;
+  @ApiProperty({ maxLength: 10000 })
   vision: string | null;
   /** @example "2008-04-01" */
+  @ApiProperty({ format: 'date', maxLength: 10 })
   startDate: string;
   /** @example "2026-03-31" */
+  @ApiProperty({ format: 'date', maxLength: 10 })
   endDate: string;
   @ApiProperty({ enum: STRATEGY_STATUSES })
   status: StrategyStatus;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   leadPartnershipId: string;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

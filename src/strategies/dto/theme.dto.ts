@@ -36,13 +36,19 @@ export class ListThemesQuery extends PaginationQuery {
 }
 
 export class ThemeDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ maxLength: 200 })
   title: string;
   @ApiProperty({ enum: THEME_KINDS })
   kind: ThemeKind;
+  @ApiProperty({ maxLength: 10000 })
   description: string | null;
   position: number;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

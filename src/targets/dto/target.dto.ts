@@ -133,26 +133,39 @@ export class ListTargetsQuery extends PaginationQuery {
 }
 
 export class TargetDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   themeId: string;
+  @ApiProperty({ maxItems: 50, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   priorityIds: string[];
+  @ApiProperty({ maxLength: 40 })
   code: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ maxLength: 10000 })
   description: string | null;
+  @ApiProperty({ maxLength: 60 })
   unit: string;
   @ApiProperty({ enum: DIRECTIONS })
   direction: Direction;
   baselineValue: number;
+  @ApiProperty({ maxLength: 10 })
   baselinePeriod: string;
   targetValue: number;
+  @ApiProperty({ maxLength: 10 })
   targetPeriod: string;
+  @ApiProperty({ type: () => [MilestoneDto], maxItems: 200 })
   milestones: MilestoneDto[];
   tolerancePercent: number;
   @ApiProperty({ enum: FREQUENCIES })
   frequency: Frequency;
   archived: boolean;
   version: number;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -60,13 +60,19 @@ export class ListUsersQuery extends PaginationQuery {
 }
 
 export class UserDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'email', maxLength: 320 })
   email: string;
+  @ApiProperty({ maxLength: 200 })
   name: string;
   @ApiProperty({ enum: ROLES })
   role: Role;
+  @ApiProperty({ maxItems: 100, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   partnershipIds: string[];
   active: boolean;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }
