@@ -58,7 +58,9 @@ describeE2E('input validation at the DTO boundary', () => {
 
   describe('null is refused where the column is not nullable', () => {
     it('PATCH /partnerships/:id {"statutory":null}', async () => {
-      expectFieldError(await t.api().patch(`/api/v1/partnerships/${partnershipId}`).send({ statutory: null }), 'statutory');
+      const res = await t.api().patch(`/api/v1/partnerships/${partnershipId}`).send({ statutory: null });
+      expectFieldError(res, 'statutory');
+      expect(res.body.errors).toEqual([{ field: 'statutory', message: 'statutory must be a boolean value' }]);
     });
 
     it('PATCH /strategies/:id {"status":null}', async () => {

@@ -96,7 +96,10 @@ export const IsFiniteNumber = () =>
 
 /**
  * An optional field whose column is not nullable: it may be left out, but `null` is refused
- * with a 400 naming the field. (`@IsOptional()` lets `null` through to the database.)
+ * with a 400 naming the field. (`@IsOptional()` lets `null` through to the database.) `null`
+ * then meets the field's own validators, and the first to refuse it gives the message
+ * (`statutory must be a boolean value`); the not-null check is the safety net for a field whose
+ * validators would accept null.
  */
 export function IsOptionalNonNull() {
   return applyDecorators(
@@ -104,7 +107,7 @@ export function IsOptionalNonNull() {
       name: 'isNotNull',
       validator: {
         validate: (value: unknown) => value !== null,
-        defaultMessage: (args?: ValidationArguments) => `${args?.property} must not be null (leave it out to keep the current value)`,
+        defaultMessage: (args?: ValidationArguments) => `${args?.property} must not be null: leave it out instead`,
       },
     }),
     ValidateIf((_object: object, value: unknown) => value !== undefined),
