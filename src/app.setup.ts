@@ -1,6 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type ServerObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
 import { refuseUnsafeJson } from './common/json-checks';
+import { tidySecurity, useRequestBodyContent } from './common/openapi';
 import { EnvironmentVariables } from './config/env.validation';
 
 export const API_PREFIX = 'api/v1';
@@ -78,12 +79,43 @@ export function setUpOpenApi(app: INestApplication): void {
     .setDescription(
       'Sustainable Community Strategy targets, partnerships, action-plan assignments, quarterly progress and board reports. ' +
         'Periods are UK financial-year quarters written `2025-26-Q2`. Lists take `page` and `pageSize` (at most 200). ' +
-        'Every error has `statusCode` and `message`; validation errors add `errors`, naming every offending field.',
+        'Every error has `statusCode` and `message`; validation errors add `errors`, naming every offending field. ' +
+        'Sign in with `POST /api/v1/auth/login`, then send the token as `Authorization: Bearer <accessToken>` ' +
+        '(in this page: *Authorize*, paste the token).',
     )
     .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    .addTag('auth', 'Signing in, and who is signed in')
+    .addTag('users', 'User accounts and roles (admins only)')
+    .addTag('partnerships', 'Local Strategic Partnerships, thematic partnerships and other bodies')
+    .addTag('members', 'The partner organisations sitting in a partnership')
+    .addTag('strategies', 'Sustainable Community Strategies')
+    .addTag('themes', 'Themes and population groups of a strategy')
+    .addTag('priorities', 'Cross-cutting and local priorities of a strategy')
+    .addTag('targets', 'Targets with their trajectories, and their change history')
+    .addTag('assignments', 'Action-plan assignments: lead partnership, accountable officer, supporters, actions')
+    .addTag('progress', 'Quarterly progress updates and their approval workflow')
+    .addTag('summary', 'How a strategy stands at a quarter')
+    .addTag('returns (CSV)', 'Quarterly returns as spreadsheets: template, import and exports')
+    .addTag('reports', 'Board reports as PDF')
+    .addTag('health', 'Service health')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'The `accessToken` from `POST /api/v1/auth/login`: a JWS following the best current practices of RFC8725 ' +
+        '(HS256 only: `none` and every other algorithm are refused; the secret is at least 32 characters in production; tokens expire).',
+    })
     .build();
+  // The document describes whichever server serves it, be it local, staging or production; the API is public-facing.
+  config.servers = [{ url: '/', description: 'This server (local, staging or production alike)', 'x-internal': false } as ServerObject];
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, tidySecurity(useRequestBodyContent(document)), {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+    swaggerOptions: { persistAuthorization: true },
+  });
 }

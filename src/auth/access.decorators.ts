@@ -1,13 +1,13 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorDto } from '../common/error.dto';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiErrorResponse } from '../common/error.dto';
 import { Actor, MANAGERS, READERS, Role } from './roles';
 
 export const PUBLIC_KEY = 'access:public';
 export const ROLES_KEY = 'access:roles';
 
-/** No token needed (health, login, the OpenAPI document). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** No token needed (health, login, the OpenAPI document). `security: [{}]` in the document says so. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiSecurity({}));
 
 /**
  * The roles that may call a route. Admins may call every route. A route that declares
@@ -17,8 +17,8 @@ export function Roles(...roles: Role[]) {
   return applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ErrorDto, description: 'No valid bearer token' }),
-    ApiForbiddenResponse({ type: ErrorDto, description: 'The role or partnership does not allow this' }),
+    ApiErrorResponse(401),
+    ApiErrorResponse(403),
   );
 }
 

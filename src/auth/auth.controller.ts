@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorDto } from '../common/error.dto';
-import { ApiErrors } from '../common/error.dto';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponse, ApiErrors } from '../common/error.dto';
 import { ChangePasswordDto, UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, ReadAccess } from './access.decorators';
@@ -19,13 +18,15 @@ export class AuthController {
   ) {}
 
   /** Exchange an email and password for a bearer token. Limited to a few attempts a minute per client. */
+  @ApiOperation({ summary: 'Sign in for a bearer token' })
   @Public()
   @LoginThrottle()
   @Post('login')
   @HttpCode(200)
-  @ApiErrors(400)
-  @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Wrong email or password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many login attempts from this client; wait a minute' })
+  @ApiOkResponse({ type: AccessTokenDto, description: 'Signed in' })
+  @ApiErrors(400, 413)
+  @ApiErrorResponse(401, 'Wrong email or password (the same answer for both)', { statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' })
+  @ApiErrorResponse(429, 'Too many login attempts from this client; wait a minute')
   login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(dto.email, dto.password);
   }
@@ -35,18 +36,20 @@ export class AuthController {
    * included) stops working: sign in again with the new password. A wrong current password is
    * a 422 naming `currentPassword`; attempts are limited like logins.
    */
+  @ApiOperation({ summary: 'Change your own password' })
   @Post('password')
   @ReadAccess()
   @LoginThrottle()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; earlier tokens no longer work' })
-  @ApiErrors(400, 422)
-  @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many attempts from this client; wait a minute' })
+  @ApiErrors(400, 413, 422)
+  @ApiErrorResponse(429, 'Too many attempts from this client; wait a minute')
   changePassword(@CurrentUser() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   /** The signed-in user. */
+  @ApiOperation({ summary: 'Get the signed-in user' })
   @Get('me')
   @ReadAccess()
   me(@CurrentUser() actor: Actor): Promise<UserDto> {

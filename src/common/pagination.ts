@@ -1,10 +1,10 @@
 import { applyDecorators, Type as ClassType } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { PaginationQuery } from './pagination.dto';
+import { MAX_PAGE_SIZE, PaginationQuery } from './pagination.dto';
 
 /** The list envelope of API.md. */
 export class Page<T> {
-  @ApiProperty({ isArray: true })
+  @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: MAX_PAGE_SIZE })
   items: T[];
 
   @ApiProperty({ example: 1 })
@@ -33,7 +33,7 @@ export function ApiPageResponse(model: ClassType<unknown>) {
       schema: {
         allOf: [
           { $ref: getSchemaPath(Page) },
-          { properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } },
+          { properties: { items: { type: 'array', maxItems: MAX_PAGE_SIZE, items: { $ref: getSchemaPath(model) } } } },
         ],
       },
     }),

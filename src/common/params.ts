@@ -1,12 +1,20 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { validationFailed } from './api-errors';
+import { UUID_LENGTH } from './validators';
 
-/** A route parameter that must be a UUID (400 naming the parameter otherwise). */
+/** A route parameter that must be a UUID (400 naming the parameter otherwise), documented as one. */
 export function UuidParam(name: string): ParameterDecorator {
-  return Param(
+  const param = Param(
     name,
     new ParseUUIDPipe({
       exceptionFactory: () => validationFailed([{ field: name, message: `${name} must be a UUID` }], `Invalid ${name}`),
     }),
   );
+  const documented = ApiParam({ name, schema: { type: 'string', format: 'uuid', maxLength: UUID_LENGTH } });
+  return (target, key, index) => {
+    param(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key !== undefined && descriptor) documented(target, key, descriptor);
+  };
 }

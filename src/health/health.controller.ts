@@ -1,8 +1,9 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { ApiErrorResponse } from '../common/error.dto';
 import { HealthDto } from './health.dto';
 
 @ApiTags('health')
@@ -12,9 +13,10 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Liveness and database reachability; needs no token. */
+  @ApiOperation({ summary: 'Check the service is up' })
   @Get()
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  @ApiErrorResponse(503, 'The database does not answer')
   async check(): Promise<HealthDto> {
     const engine = this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     try {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
@@ -15,6 +15,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   /** The partner organisations sitting in a partnership. */
+  @ApiOperation({ summary: "List a partnership's members" })
   @Get()
   @ApiPageResponse(MemberDto)
   @ApiErrors(400, 404)
@@ -22,22 +23,28 @@ export class MembersController {
     return this.members.list(id, query);
   }
 
+  /** Add a partner organisation (public, private, voluntary or community sector) to a partnership. */
+  @ApiOperation({ summary: 'Add a member organisation' })
   @Post()
   @ManageAccess()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 413)
   create(@UuidParam('id') id: string, @Body() dto: CreateMemberDto, @CurrentUser() actor: Actor): Promise<MemberDto> {
     return this.members.create(id, dto, actor);
   }
 
+  /** One partner organisation of the partnership. */
+  @ApiOperation({ summary: 'Get a member organisation' })
   @Get(':memberId')
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string, @UuidParam('memberId') memberId: string): Promise<MemberDto> {
     return this.members.get(id, memberId);
   }
 
+  /** Change the organisation, sector or role of a member; `null` clears the role. */
+  @ApiOperation({ summary: 'Change a member organisation' })
   @Patch(':memberId')
   @ManageAccess()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 413)
   update(
     @UuidParam('id') id: string,
     @UuidParam('memberId') memberId: string,
@@ -47,6 +54,8 @@ export class MembersController {
     return this.members.update(id, memberId, dto, actor);
   }
 
+  /** Remove a partner organisation from the partnership. */
+  @ApiOperation({ summary: 'Remove a member organisation' })
   @Delete(':memberId')
   @ManageAccess()
   @HttpCode(204)

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
@@ -15,6 +15,7 @@ export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
   /** List partnerships, filtered by kind, parent or name. */
+  @ApiOperation({ summary: 'List partnerships' })
   @Get()
   @ApiPageResponse(PartnershipDto)
   @ApiErrors(400)
@@ -23,13 +24,16 @@ export class PartnershipsController {
   }
 
   /** Record a partnership (an LSP, a thematic partnership or another body). */
+  @ApiOperation({ summary: 'Record a partnership' })
   @Post()
   @ManageAccess()
-  @ApiErrors(400, 422)
+  @ApiErrors(400, 422, 413)
   create(@Body() dto: CreatePartnershipDto, @CurrentUser() actor: Actor): Promise<PartnershipDto> {
     return this.partnerships.create(dto, actor);
   }
 
+  /** One partnership: its kind, area, parent, chair and meeting frequency. */
+  @ApiOperation({ summary: 'Get a partnership' })
   @Get(':id')
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<PartnershipDto> {
@@ -37,9 +41,10 @@ export class PartnershipsController {
   }
 
   /** Change a partnership; a new parent must exist and must not make it its own ancestor (409). */
+  @ApiOperation({ summary: 'Change a partnership' })
   @Patch(':id')
   @ManageAccess()
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 404, 409, 422, 413)
   update(@UuidParam('id') id: string, @Body() dto: UpdatePartnershipDto, @CurrentUser() actor: Actor): Promise<PartnershipDto> {
     return this.partnerships.update(id, dto, actor);
   }
@@ -48,6 +53,7 @@ export class PartnershipsController {
    * Delete a partnership and its member list. Refused (409) while it has child partnerships,
    * leads a strategy, owns a local priority or leads or supports an assignment.
    */
+  @ApiOperation({ summary: 'Delete a partnership' })
   @Delete(':id')
   @ManageAccess()
   @HttpCode(204)

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ManageAccess, ReadAccess, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
@@ -18,6 +18,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   /** A target's progress updates, oldest period first, each with its expected value, RAG and direction of travel. */
+  @ApiOperation({ summary: "List a target's progress updates" })
   @Get('targets/:id/progress')
   @ApiPageResponse(ProgressUpdateDto)
   @ApiErrors(400, 404)
@@ -30,13 +31,16 @@ export class ProgressController {
    * second: edit the first). A period outside the target's span, not due (annual targets:
    * Q4 only) or in the future → 422. Officers only for targets their partnership leads (403).
    */
+  @ApiOperation({ summary: 'Log a quarterly figure' })
   @Post('targets/:id/progress')
   @Reporters()
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 404, 409, 422, 413)
   create(@UuidParam('id') targetId: string, @Body() dto: CreateProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
     return this.progress.create(targetId, dto, actor);
   }
 
+  /** One progress update with its workflow status, expected value, RAG and direction of travel. */
+  @ApiOperation({ summary: 'Get a progress update' })
   @Get('progress/:id')
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<ProgressUpdateDto> {
@@ -44,14 +48,16 @@ export class ProgressController {
   }
 
   /** Edit the figure or text; send the `version` you read (409 if stale). Approved updates: coordinators only, kept in the history. */
+  @ApiOperation({ summary: 'Edit a progress update' })
   @Patch('progress/:id')
   @Reporters()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 413)
   update(@UuidParam('id') id: string, @Body() dto: UpdateProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
     return this.progress.update(id, dto, actor);
   }
 
   /** Delete a draft (409 for anything already submitted). */
+  @ApiOperation({ summary: 'Delete a draft update' })
   @Delete('progress/:id')
   @Reporters()
   @HttpCode(204)
@@ -61,28 +67,31 @@ export class ProgressController {
   }
 
   /** Submit a draft or returned update for approval. */
+  @ApiOperation({ summary: 'Submit an update for approval' })
   @Post('progress/:id/submit')
   @Reporters()
   @HttpCode(200)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 413)
   submit(@UuidParam('id') id: string, @Body() dto: WorkflowStepDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
     return this.progress.submit(id, dto, actor);
   }
 
   /** Approve a submitted update: from now on it counts in the RAG (409 for a draft or a returned one). */
+  @ApiOperation({ summary: 'Approve a submitted update' })
   @Post('progress/:id/approve')
   @ManageAccess()
   @HttpCode(200)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 413)
   approve(@UuidParam('id') id: string, @Body() dto: WorkflowStepDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
     return this.progress.approve(id, dto, actor);
   }
 
   /** Send a submitted update back to the partnership with a reason (required). */
+  @ApiOperation({ summary: 'Return an update to the partnership' })
   @Post('progress/:id/return')
   @ManageAccess()
   @HttpCode(200)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 413)
   return(@UuidParam('id') id: string, @Body() dto: ReturnProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
     return this.progress.return(id, dto, actor);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, ReadAccess } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
@@ -21,6 +21,7 @@ export class ReportsController {
    * `partnershipId`; pick a `template`. Every report is kept: `X-Report-Id` names it for
    * `GET /reports/:id`.
    */
+  @ApiOperation({ summary: 'Generate the quarterly board report (PDF)' })
   @Get('strategies/:id/reports/quarterly')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
@@ -30,6 +31,7 @@ export class ReportsController {
   }
 
   /** The report templates available. */
+  @ApiOperation({ summary: 'List report templates' })
   @Get('reports/templates')
   @ApiOkResponse({ type: [ReportTemplateDto] })
   templates(): ReportTemplateDto[] {
@@ -37,6 +39,7 @@ export class ReportsController {
   }
 
   /** Reports generated so far, newest first. */
+  @ApiOperation({ summary: 'List generated reports' })
   @Get('reports')
   @ApiPageResponse(StoredReportDto)
   @ApiErrors(400)
@@ -45,6 +48,7 @@ export class ReportsController {
   }
 
   /** A stored report, byte for byte as it was generated. */
+  @ApiOperation({ summary: 'Download a stored report (PDF)' })
   @Get('reports/:id')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })

@@ -1,17 +1,20 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, ReadAccess, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
 import { validationFailed } from '../common/api-errors';
 import { ApiErrors } from '../common/error.dto';
+import { ApiCsvResponse, ApiRequestBodyContent } from '../common/openapi';
 import { UuidParam } from '../common/params';
 import { ImportQuery, ImportResultDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
 import { ReturnsService } from './returns.service';
 import { SheetFile, uploadOf, XLSX_TYPE } from './upload';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** BODY_LIMIT's default (config/env.validation.ts), for the document. */
+const BODY_LIMIT_DEFAULT_BYTES = 5 * 1024 * 1024;
 
 @ApiTags('returns (CSV)')
 @ReadAccess()
@@ -24,15 +27,19 @@ export class ReturnsController {
    * due a return, with the expected and last approved values; fill in `value` (and commentary,
    * risks, next actions) and import it.
    */
+  @ApiOperation({ summary: "Download a partnership's return template (CSV)" })
   @Get('partnerships/:id/returns/template.csv')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV: code, title, unit, period, expected, last_value, value, commentary, risks, next_actions' })
+  @ApiCsvResponse(
+    'CSV: code, title, unit, period, expected, last_value, value, commentary, risks, next_actions',
+    'code,title,unit,period,expected,last_value,value,commentary,risks,next_actions\nNI 154,Net additional homes provided,homes,2025-26-Q2,120,110,,,,\n',
+  )
   @ApiErrors(400, 404)
   async template(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
     sendSheet(res, await this.returns.template(partnershipId, query, actor));
   }
 
   /** The same return template as an Excel workbook (.xlsx), to fill in and upload as it is. */
+  @ApiOperation({ summary: "Download a partnership's return template (.xlsx)" })
   @Get('partnerships/:id/returns/template.xlsx')
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'An .xlsx workbook with one sheet, "Return", in the columns of template.csv', schema: { type: 'string', format: 'binary' } })
@@ -50,13 +57,35 @@ export class ReturnsController {
    * media type, or as `file` in `multipart/form-data` (a name ending `.xlsx` is read as a workbook).
    * A CSV may be UTF-8 (with or without byte-order mark) or Windows-1252.
    */
+  @ApiOperation({ summary: 'Import quarterly returns (CSV)' })
   @Post('strategies/:id/progress/import')
   @Roles('partnership-officer', 'coordinator')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   @ApiConsumes('text/csv', XLSX_TYPE, 'multipart/form-data')
-  @ApiBody({ schema: { type: 'string', format: 'binary', description: 'The CSV or .xlsx file' } })
-  @ApiErrors(400, 404, 422)
+  @ApiRequestBodyContent(
+    {
+      'text/csv': {
+        schema: { type: 'string', maxLength: BODY_LIMIT_DEFAULT_BYTES, description: 'The CSV itself; at most BODY_LIMIT (5 MB by default)' },
+        example: 'code,period,value,commentary\nNI 154,2025-26-Q2,121,Two schemes completed early\n',
+      },
+      [XLSX_TYPE]: {
+        schema: { type: 'string', format: 'binary', maxLength: BODY_LIMIT_DEFAULT_BYTES, description: 'An .xlsx workbook; at most BODY_LIMIT (5 MB by default)' },
+      },
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          additionalProperties: false,
+          properties: {
+            file: { type: 'string', format: 'binary', maxLength: MAX_UPLOAD_BYTES, description: 'The CSV or .xlsx file (at most 10 MB; a name ending .xlsx is read as a workbook)' },
+          },
+        },
+      },
+    },
+    'The returns, as a CSV or .xlsx body or as a file upload',
+  )
+  @ApiErrors(400, 404, 413, 422)
   importReturns(
     @UuidParam('id') strategyId: string,
     @Query() query: ImportQuery,
@@ -73,16 +102,25 @@ export class ReturnsController {
   }
 
   /** Every target of the strategy with its trajectory, lead partnership and officer, as CSV. */
+  @ApiOperation({ summary: "Export a strategy's targets (CSV)" })
   @Get('strategies/:id/targets.csv')
-  @ApiProduces('text/csv')
+  @ApiCsvResponse(
+    'CSV: one row per target with its trajectory, lead partnership, accountable officer and supporters',
+    'code,title,theme,unit,direction,frequency,baseline_value,baseline_period,target_value,target_period,milestones,tolerance_percent,lead_partnership,accountable_officer,officer_email,supporting_partnerships,archived\n' +
+      'NI 154,Net additional homes provided,Housing,homes,increase,quarterly,100,2024-25-Q4,140,2025-26-Q4,,5,Wealden LSP,Priya Shah,priya.shah@wealden.gov.example,,false\n',
+  )
   @ApiErrors(400, 404)
   async targets(@UuidParam('id') strategyId: string, @Res() res: Response): Promise<void> {
     send(res, await this.returns.exportTargets(strategyId));
   }
 
   /** A quarter's updates as CSV, in the columns the import reads (re-importing it changes nothing). */
+  @ApiOperation({ summary: "Export a quarter's updates (CSV)" })
   @Get('strategies/:id/progress.csv')
-  @ApiProduces('text/csv')
+  @ApiCsvResponse(
+    'CSV: code, title, unit, period, value, status, expected, rag, commentary, risks, next_actions',
+    'code,title,unit,period,value,status,expected,rag,commentary,risks,next_actions\nNI 154,Net additional homes provided,homes,2025-26-Q2,121,approved,120,green,Two schemes completed early,,\n',
+  )
   @ApiErrors(400, 404)
   async progress(@UuidParam('id') strategyId: string, @Query() query: ProgressExportQuery, @Res() res: Response): Promise<void> {
     send(res, await this.returns.exportProgress(strategyId, query));

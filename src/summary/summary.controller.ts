@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/access.decorators';
 import { ApiErrors } from '../common/error.dto';
 import { UuidParam } from '../common/params';
@@ -19,6 +19,7 @@ export class SummaryController {
    * movement since the previous quarter, and the returns still missing. Only approved
    * updates count. Defaults to the latest completed quarter. This is what the PDF report renders.
    */
+  @ApiOperation({ summary: 'Summarise a strategy at a quarter' })
   @Get()
   @ApiErrors(400, 404, 422)
   get(@UuidParam('id') strategyId: string, @Query() query: SummaryQuery): Promise<StrategySummaryDto> {

@@ -27,30 +27,42 @@ export class MovementDto {
 }
 
 export class LeadDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   partnershipId: string;
+  @ApiProperty({ maxLength: 200 })
   partnershipName: string;
+  @ApiProperty({ maxLength: 200 })
   officerName: string;
+  @ApiProperty({ format: 'email', maxLength: 320 })
   officerEmail: string;
 }
 
 export class PartnershipRefDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 200 })
   name: string;
 }
 
 /** The approved update a target is judged on. */
 export class JudgedUpdateDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
   /** @example "2025-26-Q2" */
+  @ApiProperty({ maxLength: 10 })
   period: string;
   value: number;
+  @ApiProperty({ maxLength: 10000 })
   commentary: string | null;
+  @ApiProperty({ maxLength: 10000 })
   risks: string | null;
+  @ApiProperty({ maxLength: 10000 })
   nextActions: string | null;
 }
 
 export class TrendPointDto {
   /** @example "2025-26-Q2" */
+  @ApiProperty({ maxLength: 10 })
   period: string;
   /** Expected value on the trajectory; null before the baseline. */
   expected: number | null;
@@ -59,12 +71,17 @@ export class TrendPointDto {
 }
 
 export class TargetSummaryDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
   /** @example "NI 154" */
+  @ApiProperty({ maxLength: 40 })
   code: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   themeId: string;
   /** @example "homes" */
+  @ApiProperty({ maxLength: 60 })
   unit: string;
   @ApiProperty({ enum: ['increase', 'decrease'] })
   direction: 'increase' | 'decrease';
@@ -72,10 +89,13 @@ export class TargetSummaryDto {
   frequency: 'quarterly' | 'annual';
   tolerancePercent: number;
   baselineValue: number;
+  @ApiProperty({ maxLength: 10 })
   baselinePeriod: string;
   targetValue: number;
+  @ApiProperty({ maxLength: 10 })
   targetPeriod: string;
   /** The period whose figure the target is judged on (the report period, or its latest due period: Q4 for annual targets). Null before the first return is due. */
+  @ApiProperty({ maxLength: 10 })
   statusPeriod: string | null;
   /** Expected value at statusPeriod. */
   expected: number | null;
@@ -91,6 +111,7 @@ export class TargetSummaryDto {
   previousRag: 'green' | 'amber' | 'red' | 'no-data';
   /** The active lead assignment, if any. */
   lead: LeadDto | null;
+  @ApiProperty({ type: () => [PartnershipRefDto], maxItems: 50 })
   supportingPartnerships: PartnershipRefDto[];
   /** The approved update at statusPeriod, with the partnership's commentary. */
   update: JudgedUpdateDto | null;
@@ -99,7 +120,9 @@ export class TargetSummaryDto {
 }
 
 export class ThemeSummaryDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 200 })
   title: string;
   @ApiProperty({ enum: ['theme', 'population-group'] })
   kind: 'theme' | 'population-group';
@@ -109,14 +132,22 @@ export class ThemeSummaryDto {
 }
 
 export class MissingReturnDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   targetId: string;
+  @ApiProperty({ maxLength: 40 })
   code: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
   /** The period the return is owed for. */
+  @ApiProperty({ maxLength: 10 })
   period: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   partnershipId: string;
+  @ApiProperty({ maxLength: 200 })
   partnershipName: string;
+  @ApiProperty({ maxLength: 200 })
   officerName: string;
+  @ApiProperty({ format: 'email', maxLength: 320 })
   officerEmail: string;
   /** A draft or returned update exists but has not been (re)submitted. */
   @ApiProperty({ enum: ['none', 'draft', 'returned'] })
@@ -124,19 +155,27 @@ export class MissingReturnDto {
 }
 
 export class StrategyRefDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ maxLength: 200 })
   area: string;
+  @ApiProperty({ maxLength: 10000 })
   vision: string | null;
+  @ApiProperty({ maxLength: 200 })
   leadPartnershipName: string;
 }
 
 export class StrategySummaryDto {
   strategy: StrategyRefDto;
   /** @example "2025-26-Q2" */
+  @ApiProperty({ maxLength: 10 })
   period: string;
   /** @example "2025/26 Q2 (Jul–Sep 2025)" */
+  @ApiProperty({ maxLength: 40 })
   periodLabel: string;
+  @ApiProperty({ maxLength: 10 })
   previousPeriod: string;
   counts: RagCountsDto;
   movement: MovementDto;

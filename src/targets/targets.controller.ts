@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HistoryEntryDto } from '../audit/dto/history.dto';
 import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
@@ -17,6 +17,7 @@ export class TargetsController {
   constructor(private readonly targets: TargetsService) {}
 
   /** The targets of a strategy (archived ones only with `archived=true`). */
+  @ApiOperation({ summary: "List a strategy's targets" })
   @Get('strategies/:id/targets')
   @ApiPageResponse(TargetDto)
   @ApiErrors(400, 404)
@@ -25,13 +26,16 @@ export class TargetsController {
   }
 
   /** A target with its trajectory: baseline, milestones, target. Its code must be new to the strategy (409). */
+  @ApiOperation({ summary: 'Add a target' })
   @Post('strategies/:id/targets')
   @ManageAccess()
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 404, 409, 422, 413)
   create(@UuidParam('id') strategyId: string, @Body() dto: CreateTargetDto, @CurrentUser() actor: Actor): Promise<TargetDto> {
     return this.targets.create(strategyId, dto, actor);
   }
 
+  /** One target with its trajectory (baseline, milestones, target), tolerance and version. */
+  @ApiOperation({ summary: 'Get a target' })
   @Get('targets/:id')
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<TargetDto> {
@@ -39,14 +43,16 @@ export class TargetsController {
   }
 
   /** Change a target; send the `version` you read (409 if it is stale, and nothing is written). */
+  @ApiOperation({ summary: 'Change a target' })
   @Patch('targets/:id')
   @ManageAccess()
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 404, 409, 422, 413)
   update(@UuidParam('id') id: string, @Body() dto: UpdateTargetDto, @CurrentUser() actor: Actor): Promise<TargetDto> {
     return this.targets.update(id, dto, actor);
   }
 
   /** Delete a target that has no progress yet; one with progress must be archived instead (409). */
+  @ApiOperation({ summary: 'Delete a target' })
   @Delete('targets/:id')
   @ManageAccess()
   @HttpCode(204)
@@ -56,6 +62,7 @@ export class TargetsController {
   }
 
   /** Every change to the target, its assignments and its progress updates, oldest first, with who and when. */
+  @ApiOperation({ summary: "A target's change history" })
   @Get('targets/:id/history')
   @ApiPageResponse(HistoryEntryDto)
   @ApiErrors(400, 404)

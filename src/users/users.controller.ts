@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/access.decorators';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
@@ -14,6 +14,8 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Every user account, filtered by role, active flag or partnership. Admins only. */
+  @ApiOperation({ summary: 'List users' })
   @Get()
   @ApiPageResponse(UserDto)
   @ApiErrors(400)
@@ -21,12 +23,16 @@ export class UsersController {
     return this.users.list(query);
   }
 
+  /** Create a user account with a role (and, for partnership officers, their partnerships). Admins only. */
+  @ApiOperation({ summary: 'Create a user' })
   @Post()
-  @ApiErrors(400, 409, 422)
+  @ApiErrors(400, 409, 422, 413)
   create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(dto);
   }
 
+  /** One user account (never the password). Admins only. */
+  @ApiOperation({ summary: 'Get a user' })
   @Get(':id')
   @ApiErrors(400, 404)
   get(@UuidParam('id') id: string): Promise<UserDto> {
@@ -34,8 +40,9 @@ export class UsersController {
   }
 
   /** Change name, role, partnerships, password, or deactivate (`active: false`). */
+  @ApiOperation({ summary: 'Change a user' })
   @Patch(':id')
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, 404, 422, 413)
   update(@UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(id, dto);
   }

@@ -6,6 +6,6 @@ module.exports.name = 'nestjs-swagger-transformer';
 module.exports.version = 1;
 module.exports.factory = (compiler) =>
   swaggerPlugin.before(
-    { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts', '.entity.ts'] },
+    { classValidatorShim: true, introspectComments: true, controllerKeyOfComment: 'description', dtoFileNameSuffix: ['.dto.ts', '.entity.ts'] },
     compiler.program,
   );

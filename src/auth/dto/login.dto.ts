@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
@@ -16,6 +17,7 @@ export class LoginDto {
 
 export class AccessTokenDto {
   /** A signed JWT; send it as `Authorization: Bearer <accessToken>`. */
+  @ApiProperty({ maxLength: 4096 })
   accessToken: string;
   /** @example "Bearer" */
   tokenType: 'Bearer';

@@ -29,12 +29,18 @@ export class ListMembersQuery extends PaginationQuery {
 }
 
 export class MemberDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   partnershipId: string;
+  @ApiProperty({ maxLength: 200 })
   organisation: string;
   @ApiProperty({ enum: SECTORS })
   sector: Sector;
+  @ApiProperty({ maxLength: 200 })
   role: string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

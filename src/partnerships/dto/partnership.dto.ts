@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsOptionalText, IsText, QueryBoolean } from '../../common/validators';
+import { IsId, IsOptionalNonNull, IsOptionalText, IsText, QueryBoolean } from '../../common/validators';
 import { PARTNERSHIP_KINDS, type PartnershipKind } from '../partnership.entity';
 
 export class CreatePartnershipDto {
@@ -20,11 +20,11 @@ export class CreatePartnershipDto {
 
   /** The partnership this one reports to (e.g. a district LSP under the county LSP). */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   parentId?: string | null;
 
   /** Whether the partnership is required by law (e.g. Community Safety Partnerships). */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   statutory?: boolean;
 
@@ -51,7 +51,7 @@ export class ListPartnershipsQuery extends PaginationQuery {
 
   /** Only the direct children of this partnership. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   parentId?: string;
 
   @IsOptional()
@@ -66,15 +66,22 @@ export class ListPartnershipsQuery extends PaginationQuery {
 }
 
 export class PartnershipDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 200 })
   name: string;
   @ApiProperty({ enum: PARTNERSHIP_KINDS })
   kind: PartnershipKind;
+  @ApiProperty({ maxLength: 200 })
   area: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   parentId: string | null;
   statutory: boolean;
+  @ApiProperty({ maxLength: 200 })
   chair: string | null;
   meetingsPerYear: number | null;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsFiniteNumber, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
+import { IsFiniteNumber, IsOptionalNonNull, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
 import { UPDATE_STATUSES, type UpdateStatus } from '../../domain/progress-returns';
 
 const RAG_VALUES = ['green', 'amber', 'red'] as const;
@@ -40,7 +40,7 @@ export class UpdateProgressDto extends PartialType(OmitType(CreateProgressDto, [
 
 export class WorkflowStepDto {
   /** Optional: the version you read, to be sure nobody changed the update since. */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   version?: number;
@@ -70,24 +70,36 @@ export class ListProgressQuery extends PaginationQuery {
 }
 
 export class ProgressUpdateDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   targetId: string;
   /** @example "2025-26-Q2" */
+  @ApiProperty({ maxLength: 10 })
   period: string;
   /** @example "2025/26 Q2 (Jul–Sep 2025)" */
+  @ApiProperty({ maxLength: 40 })
   periodLabel: string;
   value: number;
+  @ApiProperty({ maxLength: 10000 })
   commentary: string | null;
+  @ApiProperty({ maxLength: 10000 })
   risks: string | null;
+  @ApiProperty({ maxLength: 10000 })
   nextActions: string | null;
   @ApiProperty({ enum: UPDATE_STATUSES })
   status: UpdateStatus;
   /** The reason given when it was last returned. */
+  @ApiProperty({ maxLength: 2000 })
   returnReason: string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   submittedAt: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   submittedById: string | null;
   /** When it was last approved or returned. */
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   decidedAt: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   decidedById: string | null;
   version: number;
   /** Expected value on the target's trajectory for this period. */
@@ -98,8 +110,12 @@ export class ProgressUpdateDto {
   /** Against the latest approved figure before this period; null when there is none. */
   @ApiProperty({ enum: TRAVEL, nullable: true })
   directionOfTravel: 'improving' | 'worsening' | 'unchanged' | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   createdById: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   updatedById: string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsPeriod, QueryBoolean } from '../../common/validators';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsId, IsPeriod, QueryBoolean } from '../../common/validators';
 import { UPDATE_STATUSES, type UpdateStatus } from '../../domain/progress-returns';
 
 export class ReturnTemplateQuery {
@@ -10,7 +10,7 @@ export class ReturnTemplateQuery {
 
   /** Only targets of this strategy (default: every strategy the partnership has targets in). */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   strategyId?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsText } from '../../common/validators';
+import { IsId, IsIdList, IsOptionalNonNull, IsText } from '../../common/validators';
 import { PRIORITY_KINDS, type PriorityKind } from '../priority.entity';
 
 export class CreatePriorityDto {
@@ -15,15 +15,12 @@ export class CreatePriorityDto {
 
   /** Required for a `local` priority: the partnership (usually a district LSP) whose priority it is. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   partnershipId?: string | null;
 
   /** Themes of the same strategy this priority runs through. */
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
+  @IsOptionalNonNull()
+  @IsIdList(100)
   themeIds?: string[];
 }
 
@@ -36,23 +33,30 @@ export class ListPrioritiesQuery extends PaginationQuery {
   kind?: PriorityKind;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   partnershipId?: string;
 
   /** Only priorities that run through this theme. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   themeId?: string;
 }
 
 export class PriorityDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
   @ApiProperty({ enum: PRIORITY_KINDS })
   kind: PriorityKind;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   partnershipId: string | null;
+  @ApiProperty({ maxItems: 100, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   themeIds: string[];
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

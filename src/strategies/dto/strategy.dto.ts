@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsIsoDate, IsOptionalText, IsText } from '../../common/validators';
+import { IsId, IsIsoDate, IsOptionalNonNull, IsOptionalText, IsText } from '../../common/validators';
 import { STRATEGY_STATUSES, type StrategyStatus } from '../strategy.entity';
 
 export class CreateStrategyDto {
@@ -27,12 +27,12 @@ export class CreateStrategyDto {
   endDate: string;
 
   @ApiProperty({ enum: STRATEGY_STATUSES, default: 'draft', required: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(STRATEGY_STATUSES)
   status?: StrategyStatus;
 
   /** The LSP that owns the strategy (a partnership of kind `lsp`). */
-  @IsUUID()
+  @IsId()
   leadPartnershipId: string;
 }
 
@@ -45,22 +45,31 @@ export class ListStrategiesQuery extends PaginationQuery {
   status?: StrategyStatus;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   leadPartnershipId?: string;
 }
 
 export class StrategyDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ maxLength: 200 })
   area: string;
+  @ApiProperty({ maxLength: 10000 })
   vision: string | null;
   /** @example "2008-04-01" */
+  @ApiProperty({ format: 'date', maxLength: 10 })
   startDate: string;
   /** @example "2026-03-31" */
+  @ApiProperty({ format: 'date', maxLength: 10 })
   endDate: string;
   @ApiProperty({ enum: STRATEGY_STATUSES })
   status: StrategyStatus;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   leadPartnershipId: string;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

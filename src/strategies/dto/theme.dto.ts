@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsOptionalText, IsText } from '../../common/validators';
+import { IsOptionalNonNull, IsOptionalText, IsText } from '../../common/validators';
 import { THEME_KINDS, type ThemeKind } from '../theme.entity';
 
 export class CreateThemeDto {
@@ -10,7 +10,7 @@ export class CreateThemeDto {
   title: string;
 
   @ApiProperty({ enum: THEME_KINDS, default: 'theme', required: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(THEME_KINDS)
   kind?: ThemeKind;
 
@@ -19,9 +19,10 @@ export class CreateThemeDto {
   description?: string | null;
 
   /** Order in reports; defaults to after the existing themes. */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(0)
+  @Max(10_000)
   position?: number;
 }
 
@@ -35,13 +36,19 @@ export class ListThemesQuery extends PaginationQuery {
 }
 
 export class ThemeDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ maxLength: 200 })
   title: string;
   @ApiProperty({ enum: THEME_KINDS })
   kind: ThemeKind;
+  @ApiProperty({ maxLength: 10000 })
   description: string | null;
   position: number;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
-import { IsOptional, IsUUID } from 'class-validator';
-import { IsPeriod } from '../../common/validators';
+import { IsOptional } from 'class-validator';
+import { IsId, IsPeriod } from '../../common/validators';
 
 export class SummaryQuery {
   /** The quarter to report on; defaults to the latest completed quarter. @example "2025-26-Q2" */
@@ -9,11 +9,11 @@ export class SummaryQuery {
 
   /** Only this theme (or population group). */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   themeId?: string;
 
   /** Only the targets this partnership leads. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   partnershipId?: string;
 }

@@ -1,20 +1,8 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsFiniteNumber, IsOptionalText, IsPeriod, IsText, QueryBoolean } from '../../common/validators';
+import { IsFiniteNumber, IsId, IsIdList, IsOptionalNonNull, IsOptionalText, IsPeriod, IsText, QueryBoolean } from '../../common/validators';
 import { DIRECTIONS, FREQUENCIES, type Direction, type Frequency } from '../../domain/status';
 
 export class MilestoneDto {
@@ -41,15 +29,12 @@ export class CreateTargetDto {
   description?: string | null;
 
   /** A theme or population group of the same strategy. */
-  @IsUUID()
+  @IsId()
   themeId: string;
 
   /** Priorities of the same strategy this target serves. */
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @IsOptionalNonNull()
+  @IsIdList(50)
   priorityIds?: string[];
 
   /** Free text: `%`, `homes`, `£`, `crimes per 1,000 population`… @example "homes" */
@@ -78,7 +63,7 @@ export class CreateTargetDto {
   targetPeriod: string;
 
   /** Interim points strictly between the baseline and target periods, at most one per period. */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -86,7 +71,7 @@ export class CreateTargetDto {
   milestones?: MilestoneDto[];
 
   /** How far behind the trajectory (as % of the expected value) still counts as amber. @example 5 */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsFiniteNumber()
   @Min(0)
   @Max(100)
@@ -94,7 +79,7 @@ export class CreateTargetDto {
 
   /** `annual` targets report in Q4 only, and their baseline and target periods are Q4. */
   @ApiProperty({ enum: FREQUENCIES, default: 'quarterly', required: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(FREQUENCIES)
   frequency?: Frequency;
 }
@@ -106,23 +91,23 @@ export class UpdateTargetDto extends PartialType(CreateTargetDto, { skipNullProp
   version: number;
 
   /** Archive (or restore) the target: archived targets leave lists and reports but keep their history. */
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   archived?: boolean;
 }
 
 export class ListTargetsQuery extends PaginationQuery {
   @IsOptional()
-  @IsUUID()
+  @IsId()
   themeId?: string;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   priorityId?: string;
 
   /** Targets whose active lead assignment is this partnership. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   leadPartnershipId?: string;
 
   @ApiProperty({ enum: DIRECTIONS, required: false })
@@ -148,26 +133,39 @@ export class ListTargetsQuery extends PaginationQuery {
 }
 
 export class TargetDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   strategyId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   themeId: string;
+  @ApiProperty({ maxItems: 50, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   priorityIds: string[];
+  @ApiProperty({ maxLength: 40 })
   code: string;
+  @ApiProperty({ maxLength: 300 })
   title: string;
+  @ApiProperty({ maxLength: 10000 })
   description: string | null;
+  @ApiProperty({ maxLength: 60 })
   unit: string;
   @ApiProperty({ enum: DIRECTIONS })
   direction: Direction;
   baselineValue: number;
+  @ApiProperty({ maxLength: 10 })
   baselinePeriod: string;
   targetValue: number;
+  @ApiProperty({ maxLength: 10 })
   targetPeriod: string;
+  @ApiProperty({ type: () => [MilestoneDto], maxItems: 200 })
   milestones: MilestoneDto[];
   tolerancePercent: number;
   @ApiProperty({ enum: FREQUENCIES })
   frequency: Frequency;
   archived: boolean;
   version: number;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsText, QueryBoolean } from '../../common/validators';
+import { IsId, IsIdList, IsOptionalNonNull, IsText, QueryBoolean } from '../../common/validators';
 import { ROLES, type Role } from '../../auth/roles';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -31,14 +31,11 @@ export class CreateUserDto {
   password: string;
 
   /** The partnerships a partnership officer works for (required for that role, empty otherwise). */
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
+  @IsOptionalNonNull()
+  @IsIdList(100)
   partnershipIds?: string[];
 
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   active?: boolean;
 }
@@ -72,18 +69,24 @@ export class ListUsersQuery extends PaginationQuery {
 
   /** Users who work for this partnership. */
   @IsOptional()
-  @IsUUID()
+  @IsId()
   partnershipId?: string;
 }
 
 export class UserDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
+  @ApiProperty({ format: 'email', maxLength: 320 })
   email: string;
+  @ApiProperty({ maxLength: 200 })
   name: string;
   @ApiProperty({ enum: ROLES })
   role: Role;
+  @ApiProperty({ maxItems: 100, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   partnershipIds: string[];
   active: boolean;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
 }
