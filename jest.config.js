@@ -1,5 +1,6 @@
 // One run, three projects: pure unit tests, the HTTP e2e suite on SQLite, and the same e2e
-// suite on PostgreSQL (skipped, with a message, where PostgreSQL is not reachable).
+// suite on PostgreSQL (skipped, with a message, where PostgreSQL is not reachable; under CI,
+// env CI set, that fails the run instead).
 
 // Nest 12 ships as ES modules only. Node 20 loads them from our CommonJS build (require(esm)),
 // but Jest's module loader cannot before Node 24.9, so under Jest they are compiled to
