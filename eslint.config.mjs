@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', 'src/database/migrations/'] },
+  { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'data/', 'src/database/migrations/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
