@@ -1,5 +1,6 @@
 // One run, five projects: pure unit tests, the HTTP e2e suite on SQLite and on PostgreSQL, and
-// the service tier (services on a real database) on both (skipped, with a message, where PostgreSQL is not reachable).
+// the service tier (services on a real database) on both. The PostgreSQL projects are skipped,
+// with a message, where PostgreSQL is not reachable; under CI (env CI set) that fails the run.
 
 // Nest 12 ships as ES modules only. Node 20 loads them from our CommonJS build (require(esm)),
 // but Jest's module loader cannot before Node 24.9, so under Jest they are compiled to

@@ -13,14 +13,13 @@ import { rmSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { createLogger } from '../src/common/logging';
 import { validateEnv } from '../src/config/env.validation';
 import { UsersService } from '../src/users/users.service';
 import { seedCountyScale } from './county-scale';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: false });
-  configureApp(app, validateEnv(process.env), createLogger('silent'));
+  configureApp(app, validateEnv(process.env));
   await app.listen(0);
   try {
     const seededAt = Date.now();

@@ -7,7 +7,8 @@ import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation';
 import { validateEnv } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { AppLoggerModule } from './common/logging';
+import { HealthModule } from './health/health.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
@@ -21,8 +22,10 @@ import { TargetsModule } from './targets/targets.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
+    AppLoggerModule,
     CommonModule,
     DatabaseModule,
+    HealthModule,
     UsersModule,
     AuthModule,
     PartnershipsModule,
@@ -34,7 +37,6 @@ import { TargetsModule } from './targets/targets.module';
     ReturnsModule,
     ReportsModule,
   ],
-  controllers: [HealthController],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

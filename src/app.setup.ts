@@ -2,41 +2,24 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, type ServerObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
-import pinoHttp from 'pino-http';
 import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
 import { refuseUnsafeJson } from './common/json-checks';
+import { requestId } from './common/logging';
 import { tidySecurity, useRequestBodyContent } from './common/openapi';
 import { EnvironmentVariables } from './config/env.validation';
 
 export const API_PREFIX = 'api/v1';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 /**
- * Everything about the HTTP surface that is not a module: prefix, body parsing, request logs,
- * the OpenAPI document. Shared by main.ts and the e2e tests so both serve the same API.
+ * Everything about the HTTP surface that is not a module: prefix, request ids, body parsing,
+ * the OpenAPI document. Shared by main.ts and the e2e tests so both serve the same API. (Request
+ * logs: AppLoggerModule, src/common/logging.ts.)
  */
-export function configureApp(app: NestExpressApplication, env: EnvironmentVariables, logger: Logger): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+export function configureApp(app: NestExpressApplication, env: EnvironmentVariables): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['api/health', 'api/health/live', 'api/health/ready'].map((path) => ({ path, method: RequestMethod.GET })),
+  });
+  app.use(requestId);
   app.set('trust proxy', env.TRUST_PROXY);
   app.use(
     helmet({

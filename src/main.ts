@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { createLogger, PinoNestLogger } from './common/logging';
+import { Logger } from 'nestjs-pino';
 import { ConfigurationError, validateEnv } from './config/env.validation';
 
 async function bootstrap(): Promise<void> {
@@ -16,17 +16,16 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(env.LOG_LEVEL);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bodyParser: false,
-    logger: new PinoNestLogger(logger),
-  });
-  configureApp(app, env, logger);
+  // Nest's own messages wait for the JSON logger (AppLoggerModule), then go to it.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  configureApp(app, env);
   if (!env.JWT_SECRET) {
     logger.warn('JWT_SECRET is not set: tokens are signed with a development-only secret. Set JWT_SECRET before anyone else can reach this server.');
   }
   await app.listen(env.PORT);
-  logger.info({ port: env.PORT, database: env.DATABASE_URL ? 'postgres' : env.DATABASE_PATH }, `SCS tracker listening on http://localhost:${env.PORT} (API docs at /api/docs)`);
+  logger.log({ port: env.PORT, database: env.DATABASE_URL ? 'postgres' : env.DATABASE_PATH }, `SCS tracker listening on http://localhost:${env.PORT} (API docs at /api/docs)`, 'Main');
 }
 
 void bootstrap();

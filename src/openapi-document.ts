@@ -22,11 +22,10 @@ async function main(): Promise<void> {
   // Loaded after the environment is set: configuration is read when the modules load.
   const { AppModule } = await import('./app.module.js');
   const { configureApp } = await import('./app.setup.js');
-  const { createLogger } = await import('./common/logging.js');
   const { validateEnv } = await import('./config/env.validation.js');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: false });
   try {
-    configureApp(app, validateEnv(process.env), createLogger('silent'));
+    configureApp(app, validateEnv(process.env));
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const res = await fetch(`http://127.0.0.1:${port}/api/docs-json`);

@@ -1,6 +1,6 @@
 /**
  * The demo data set (data/demo/pride-of-place.json): its format, its references, and the board
- * picture it gives for its demo period, computed with the same pure domain rules the app uses.
+ * picture it gives for its demo period, computed by the app's own summary (computeSummary).
  * The seeder loads this file through the application's services; this test catches a broken
  * reference or an impossible trajectory before the seeder does, and pins the demo's story
  * (greens, ambers, reds, changes since last quarter, a returned update, missing returns).
@@ -8,18 +8,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isValidPeriod, periodFromIndex, periodIndex, previousPeriod, toPeriod } from '../src/domain/period';
-import {
-  type Rag,
-  type RagOrNoData,
-  RAG_RANK,
-  directionOfTravel,
-  isReturnDue,
-  ragStatus,
-  statusPeriod,
-} from '../src/domain/status';
-import { type Trajectory, expectedValue, trajectoryProblems } from '../src/domain/trajectory';
+import { type Rag, RAG_RANK, isReturnDue } from '../src/domain/status';
+import { type Trajectory, trajectoryProblems } from '../src/domain/trajectory';
+import { computeSummary, type SummaryTarget } from '../src/summary/compute-summary';
+import type { RagCountsDto, StrategySummaryDto, TargetSummaryDto } from '../src/summary/summary.dto';
 
-import type { Role, PartnershipKind, Sector, ProgressStatus, ActionStatus, DemoProgress, DemoTarget, DemoData } from '../src/demo/demo-data';
+import type { Role, PartnershipKind, Sector, ProgressStatus, ActionStatus, DemoTarget, DemoData } from '../src/demo/demo-data';
 
 const FILE = join(__dirname, '..', 'data', 'demo', 'pride-of-place.json');
 const data = JSON.parse(readFileSync(FILE, 'utf8')) as DemoData;
@@ -84,79 +78,73 @@ function duplicates<T>(values: readonly T[]): T[] {
 
 // ---------------------------------------------------------------- the board picture
 
-interface TargetStatus {
-  target: DemoTarget;
-  rag: RagOrNoData;
-}
-
-function approvedAt(t: DemoTarget, period: string): DemoProgress | undefined {
-  return t.progress.find((u) => u.period === period && u.status === 'approved');
-}
-
-/** The RAG a board report for `reportPeriod` shows: judged on the approved figure for statusPeriod. */
-function ragFor(t: DemoTarget, reportPeriod: string): RagOrNoData {
-  const period = statusPeriod(t, reportPeriod);
-  if (period === null) return 'no-data';
-  const update = approvedAt(t, period);
-  if (!update) return 'no-data';
-  const expected = expectedValue(trajectory(t), period);
-  if (expected === null) return 'no-data';
-  return ragStatus({ expected, actual: update.value, direction: t.direction, tolerancePercent: t.tolerancePercent });
-}
-
-function isMissingReturn(t: DemoTarget, period: string): boolean {
-  if (!isReturnDue(t, period)) return false;
-  return !t.progress.some((u) => u.period === period && (u.status === 'submitted' || u.status === 'approved'));
+/**
+ * The board picture a report for `period` gives, computed by the production summary
+ * (computeSummary) from the demo file turned into the rows the summary service loads.
+ */
+function summaryFor(period: string): StrategySummaryDto {
+  return computeSummary({
+    strategy: { id: 'demo', title: data.strategy.title, area: 'demo', vision: null, leadPartnershipName: 'demo' },
+    period,
+    themes: data.themes.map((t, position) => ({ id: t.key, title: t.title, kind: t.kind, position })),
+    targets: data.targets.map((t): SummaryTarget => ({
+      id: t.code,
+      code: t.code,
+      title: t.title,
+      themeId: t.theme,
+      unit: t.unit,
+      direction: t.direction,
+      frequency: t.frequency,
+      tolerancePercent: t.tolerancePercent,
+      ...trajectory(t),
+      lead: {
+        partnershipId: t.assignment.lead,
+        partnershipName: partnershipByKey.get(t.assignment.lead)?.name ?? t.assignment.lead,
+        officerName: t.assignment.officer.name,
+        officerEmail: t.assignment.officer.email,
+      },
+      supportingPartnerships: [],
+      updates: t.progress.map((u) => ({ ...u, id: `${t.code}:${u.period}`, risks: u.risks ?? null, nextActions: u.nextActions ?? null })),
+    })),
+    scoped: false,
+  });
 }
 
 interface Picture {
-  period: string;
-  counts: Record<RagOrNoData, number>;
+  summary: StrategySummaryDto;
+  targets: TargetSummaryDto[];
   improved: string[];
   worsened: string[];
   newlyRed: string[];
   missing: { code: string; lead: string }[];
   noUpdate: { code: string; lead: string }[];
   byStatus: Record<ProgressStatus, string[]>;
-  travel: Record<'improving' | 'worsening' | 'unchanged', number>;
 }
 
 function picture(period: string): Picture {
-  const previous = previousPeriod(period);
-  const now: TargetStatus[] = data.targets.map((target) => ({ target, rag: ragFor(target, period) }));
-  const counts: Record<RagOrNoData, number> = { green: 0, amber: 0, red: 0, 'no-data': 0 };
-  const improved: string[] = [];
-  const worsened: string[] = [];
-  const newlyRed: string[] = [];
-  for (const { target, rag } of now) {
-    counts[rag]++;
-    const before = ragFor(target, previous);
-    if (rag !== 'no-data' && before !== 'no-data') {
-      const change = RAG_RANK[rag as Rag] - RAG_RANK[before as Rag];
-      if (change < 0) improved.push(target.code);
-      if (change > 0) worsened.push(target.code);
-    }
-    if (rag === 'red' && before !== 'red') newlyRed.push(target.code);
-  }
-  const missing = data.targets
-    .filter((t) => isMissingReturn(t, period))
-    .map((t) => ({ code: t.code, lead: t.assignment.lead }));
+  const summary = summaryFor(period);
+  const targets = summary.themes.flatMap((t) => t.targets);
+  const codes = (keep: (t: TargetSummaryDto) => boolean) => targets.filter(keep).map((t) => t.code);
+  const rated = (t: TargetSummaryDto) => t.rag !== 'no-data' && t.previousRag !== 'no-data';
+  const missing = summary.missingReturns.map((m) => ({ code: m.code, lead: m.partnershipId }));
   const noUpdate = data.targets
-    .filter((t) => isReturnDue(t, period) && !t.progress.some((u) => u.period === period))
+    .filter((t) => missing.some((m) => m.code === t.code) && !t.progress.some((u) => u.period === period))
     .map((t) => ({ code: t.code, lead: t.assignment.lead }));
   const byStatus: Record<ProgressStatus, string[]> = { draft: [], submitted: [], approved: [], returned: [] };
-  const travel = { improving: 0, worsening: 0, unchanged: 0 };
   for (const t of data.targets) {
     const u = t.progress.find((p) => p.period === period);
     if (u) byStatus[u.status].push(t.code);
-    if (u?.status === 'approved') {
-      const earlier = t.progress
-        .filter((p) => p.status === 'approved' && periodIndex(p.period) < periodIndex(period))
-        .sort((a, b) => periodIndex(b.period) - periodIndex(a.period))[0];
-      if (earlier) travel[directionOfTravel(earlier.value, u.value, t.direction)]++;
-    }
   }
-  return { period, counts, improved, worsened, newlyRed, missing, noUpdate, byStatus, travel };
+  return {
+    summary,
+    targets,
+    improved: codes((t) => rated(t) && RAG_RANK[t.rag as Rag] < RAG_RANK[t.previousRag as Rag]),
+    worsened: codes((t) => rated(t) && RAG_RANK[t.rag as Rag] > RAG_RANK[t.previousRag as Rag]),
+    newlyRed: codes((t) => t.rag === 'red' && t.previousRag !== 'red'),
+    missing,
+    noUpdate,
+    byStatus,
+  };
 }
 
 // ---------------------------------------------------------------- the tests
@@ -474,15 +462,16 @@ describe('demo data: Pride of Place (data/demo/pride-of-place.json)', () => {
 
     it('is roughly 45% green, 20% amber, 15% red, the rest no data', () => {
       const n = data.targets.length;
-      const share = (k: RagOrNoData) => now.counts[k] / n;
+      expect(now.targets).toHaveLength(n);
+      const share = (k: keyof RagCountsDto) => now.summary.counts[k] / n;
       expect(share('green')).toBeGreaterThanOrEqual(0.38);
       expect(share('green')).toBeLessThanOrEqual(0.52);
       expect(share('amber')).toBeGreaterThanOrEqual(0.15);
       expect(share('amber')).toBeLessThanOrEqual(0.25);
       expect(share('red')).toBeGreaterThanOrEqual(0.12);
       expect(share('red')).toBeLessThanOrEqual(0.2);
-      expect(share('no-data')).toBeGreaterThanOrEqual(0.15);
-      expect(share('no-data')).toBeLessThanOrEqual(0.28);
+      expect(share('noData')).toBeGreaterThanOrEqual(0.15);
+      expect(share('noData')).toBeLessThanOrEqual(0.28);
     });
 
     it('shows several improvements and deteriorations since last quarter, at least two newly red', () => {
@@ -491,8 +480,7 @@ describe('demo data: Pride of Place (data/demo/pride-of-place.json)', () => {
       expect(now.newlyRed.length).toBeGreaterThanOrEqual(2);
       // Newly red means it was rated last quarter, not merely unreported.
       for (const code of now.newlyRed) {
-        const t = data.targets.find((x) => x.code === code)!;
-        expect(ragFor(t, previousPeriod(data.demoPeriod))).not.toBe('no-data');
+        expect(now.targets.find((t) => t.code === code)!.previousRag).not.toBe('no-data');
       }
     });
 
@@ -516,10 +504,11 @@ describe('demo data: Pride of Place (data/demo/pride-of-place.json)', () => {
     });
 
     it('gives red and worsening targets a commentary, risks and next actions the report can quote', () => {
-      for (const code of new Set([...now.worsened, ...data.targets.filter((t) => ragFor(t, data.demoPeriod) === 'red').map((t) => t.code)])) {
-        const t = data.targets.find((x) => x.code === code)!;
-        const u = approvedAt(t, statusPeriod(t, data.demoPeriod)!)!;
-        expect(u.commentary.length).toBeGreaterThan(60);
+      const quoted = now.targets.filter((t) => t.rag === 'red' || now.worsened.includes(t.code));
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const { update } of quoted) {
+        const u = update!;
+        expect(u.commentary!.length).toBeGreaterThan(60);
         expect((u.risks ?? '').length).toBeGreaterThan(20);
         expect((u.nextActions ?? '').length).toBeGreaterThan(20);
       }
@@ -527,8 +516,8 @@ describe('demo data: Pride of Place (data/demo/pride-of-place.json)', () => {
 
     it('had a rated picture last quarter too (the report compares against it)', () => {
       const before = picture(previousPeriod(data.demoPeriod));
-      expect(before.counts['no-data']).toBeLessThan(now.counts['no-data']);
-      expect(before.counts.green + before.counts.amber + before.counts.red).toBeGreaterThanOrEqual(Math.floor(data.targets.length * 0.8));
+      expect(before.summary.counts.noData).toBeLessThan(now.summary.counts.noData);
+      expect(before.summary.counts.green + before.summary.counts.amber + before.summary.counts.red).toBeGreaterThanOrEqual(Math.floor(data.targets.length * 0.8));
     });
   });
 });

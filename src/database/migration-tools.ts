@@ -149,11 +149,19 @@ async function generate(name: string): Promise<number> {
   return 0;
 }
 
+/** Running under CI (env CI set and not "false" or "0"), where nothing may be skipped. */
+const inCi = () => Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
+
 async function check(): Promise<number> {
   let failures = 0;
+  let unchecked = false;
   const engines: DatabaseEngine[] = ['sqlite'];
   if (await postgresReachable()) {
     engines.push('postgres');
+  } else if (inCi()) {
+    // CI must never pass having checked one engine only.
+    console.error(`migration check: PostgreSQL is not reachable at ${PG_URL}, and CI is set: the PostgreSQL check may not be skipped`);
+    unchecked = true;
   } else {
     console.warn(`migration check: PostgreSQL is not reachable at ${PG_URL}; SKIPPED the PostgreSQL check`);
   }
@@ -170,7 +178,7 @@ async function check(): Promise<number> {
   if (failures > 0) {
     console.error('Run `npm run migration:generate -- <Name>` and commit the result.');
   }
-  return failures > 0 ? 1 : 0;
+  return failures > 0 || unchecked ? 1 : 0;
 }
 
 async function main(): Promise<number> {

@@ -54,6 +54,8 @@ const admins = () => everyone({ anonymous: 401, viewer: 403, officer: 403, other
 
 export const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { expect: everyone() },
+  'GET /api/health/live': { expect: everyone() },
+  'GET /api/health/ready': { expect: everyone() },
   'POST /api/v1/auth/login': { body: () => ADMIN, expect: everyone() },
   'GET /api/v1/auth/me': { expect: readers() },
   // The default empty body is refused (400) before any password is touched.

@@ -1,36 +1,14 @@
 /**
- * Strategy summaries for report tests, computed the way the summary service computes them: periods,
- * expected values, RAG and direction of travel all come from src/domain, so a fixture can never
- * disagree with the rules. Describe targets by their figures; the factory derives the rest.
+ * Strategy summaries for report tests. Describe targets by their figures; the factory turns them
+ * into the rows the summary service loads (a target, its lead, its updates) and hands them to
+ * the production computeSummary, so a fixture can never disagree with the rules: the factory
+ * builds inputs and implements none of them.
  */
-import {
-  addQuarters,
-  comparePeriods,
-  periodLabel,
-  periodsBetween,
-  previousPeriod,
-} from '../../src/domain/period';
-import {
-  type Direction,
-  type Frequency,
-  type RagOrNoData,
-  RAG_RANK,
-  directionOfTravel,
-  isReturnDue,
-  ragStatus,
-  statusPeriod,
-} from '../../src/domain/status';
+import { addQuarters, periodsBetween } from '../../src/domain/period';
+import type { Direction, Frequency } from '../../src/domain/status';
 import { type Milestone, type Trajectory, expectedValue } from '../../src/domain/trajectory';
-import type {
-  LeadDto,
-  MissingReturnDto,
-  MovementDto,
-  RagCountsDto,
-  StrategyRefDto,
-  StrategySummaryDto,
-  TargetSummaryDto,
-  ThemeSummaryDto,
-} from '../../src/summary/summary.dto';
+import { computeSummary, type SummaryTarget, type SummaryUpdate } from '../../src/summary/compute-summary';
+import type { LeadDto, StrategyRefDto, StrategySummaryDto } from '../../src/summary/summary.dto';
 
 export interface LeadSpec {
   partnership: string;
@@ -257,42 +235,9 @@ function emailFor(officer: string, partnership: string): string {
   return `${local}@${domain}.org.uk`;
 }
 
-interface Judgement {
-  period: string | null;
-  expected: number | null;
-  actual: number | null;
-  rag: RagOrNoData;
-}
-
-interface Rules {
-  trajectory: Trajectory;
-  frequency: Frequency;
-  direction: Direction;
-  tolerancePercent: number;
-  actuals: Record<string, number>;
-}
-
-/** What a report for `reportPeriod` says of the target. */
-function judge(rules: Rules, reportPeriod: string): Judgement {
-  const { trajectory, frequency, direction, tolerancePercent, actuals } = rules;
-  const period = statusPeriod({ frequency, ...trajectory }, reportPeriod);
-  const expected = period ? expectedValue(trajectory, period) : null;
-  const actual = period ? (actuals[period] ?? null) : null;
-  const rag =
-    expected === null || actual === null
-      ? 'no-data'
-      : ragStatus({ expected, actual, direction, tolerancePercent });
-  return { period, expected, actual, rag };
-}
-
-function buildTarget(
-  raw: TargetSpec,
-  themeId: string,
-  reportPeriod: string,
-  ids: Ids,
-): { target: TargetSummaryDto; missing: MissingReturnDto | null } {
-  const spec = { direction: 'increase' as Direction, tolerancePercent: 5, ...raw };
-  const frequency = spec.frequency ?? 'quarterly';
+/** The rows the summary service would load for one target. */
+function targetInput(raw: TargetSpec, themeId: string, reportPeriod: string, ids: Ids): SummaryTarget {
+  const spec = { direction: 'increase' as Direction, tolerancePercent: 5, frequency: 'quarterly' as Frequency, ...raw };
   const trajectory: Trajectory = {
     baselinePeriod: spec.baselinePeriod ?? '2024-25-Q4',
     baselineValue: spec.baselineValue ?? 100,
@@ -300,14 +245,6 @@ function buildTarget(
     targetValue: spec.targetValue ?? 140,
     milestones: spec.milestones ?? [],
   };
-  const actuals = spec.actuals ?? {};
-  const rules: Rules = { trajectory, frequency, direction: spec.direction, tolerancePercent: spec.tolerancePercent, actuals };
-  const now = judge(rules, reportPeriod);
-  const before = judge(rules, previousPeriod(reportPeriod));
-  const earlier = Object.keys(actuals)
-    .filter((p) => now.period !== null && comparePeriods(p, now.period) < 0)
-    .sort(comparePeriods)
-    .pop();
   const leadSpec = spec.lead === undefined ? WEALDEN : spec.lead;
   const lead: LeadDto | null = leadSpec && {
     partnershipId: ids.of(`partnership:${leadSpec.partnership}`),
@@ -315,119 +252,53 @@ function buildTarget(
     officerName: leadSpec.officer,
     officerEmail: leadSpec.email ?? emailFor(leadSpec.officer, leadSpec.partnership),
   };
-  const id = ids.of(`target:${spec.code}`);
-  const target: TargetSummaryDto = {
-    id,
+  const narrative = { commentary: spec.commentary ?? null, risks: spec.risks ?? null, nextActions: spec.nextActions ?? null };
+  const updates: SummaryUpdate[] = Object.entries(spec.actuals ?? {}).map(([period, value]) => ({
+    id: ids.of(`update:${spec.code}:${period}`),
+    period,
+    value,
+    status: 'approved',
+    ...narrative,
+  }));
+  const state = spec.returnState ?? 'none';
+  if (state !== 'none' && spec.actuals?.[reportPeriod] === undefined) {
+    // A return in the report period that is not approved yet: its figure counts for nothing.
+    updates.push({ id: ids.of(`update:${spec.code}:${reportPeriod}`), period: reportPeriod, value: 0, status: state, ...narrative });
+  }
+  return {
+    id: ids.of(`target:${spec.code}`),
     code: spec.code,
     title: spec.title,
     themeId,
     unit: spec.unit ?? 'homes',
     direction: spec.direction,
-    frequency,
+    frequency: spec.frequency,
     tolerancePercent: spec.tolerancePercent,
-    baselineValue: trajectory.baselineValue,
-    baselinePeriod: trajectory.baselinePeriod,
-    targetValue: trajectory.targetValue,
-    targetPeriod: trajectory.targetPeriod,
-    statusPeriod: now.period,
-    expected: now.expected,
-    actual: now.actual,
-    rag: now.rag,
-    directionOfTravel:
-      now.actual !== null && earlier !== undefined
-        ? directionOfTravel(actuals[earlier], now.actual, spec.direction)
-        : null,
-    previousRag: before.rag,
+    ...trajectory,
     lead,
     supportingPartnerships: (spec.supporting ?? []).map((name) => ({ id: ids.of(`partnership:${name}`), name })),
-    update:
-      now.period !== null && now.actual !== null
-        ? {
-            id: ids.of(`update:${spec.code}:${now.period}`),
-            period: now.period,
-            value: now.actual,
-            commentary: spec.commentary ?? null,
-            risks: spec.risks ?? null,
-            nextActions: spec.nextActions ?? null,
-          }
-        : null,
-    trend: periodsBetween(trajectory.baselinePeriod, now.period ?? reportPeriod).map((period) => ({
-      period,
-      expected: expectedValue(trajectory, period),
-      actual: actuals[period] ?? null,
-    })),
-  };
-  const state = spec.returnState ?? 'none';
-  const owesReturn =
-    lead !== null &&
-    state !== 'submitted' &&
-    isReturnDue({ frequency, ...trajectory }, reportPeriod) &&
-    actuals[reportPeriod] === undefined;
-  const missing: MissingReturnDto | null = owesReturn
-    ? {
-        targetId: id,
-        code: spec.code,
-        title: spec.title,
-        period: reportPeriod,
-        partnershipId: lead.partnershipId,
-        partnershipName: lead.partnershipName,
-        officerName: lead.officerName,
-        officerEmail: lead.officerEmail,
-        state,
-      }
-    : null;
-  return { target, missing };
-}
-
-function countRags(targets: readonly TargetSummaryDto[]): RagCountsDto {
-  const count = (rag: RagOrNoData) => targets.filter((t) => t.rag === rag).length;
-  return {
-    green: count('green'),
-    amber: count('amber'),
-    red: count('red'),
-    noData: count('no-data'),
-    total: targets.length,
+    updates,
   };
 }
 
-function movementOf(targets: readonly TargetSummaryDto[]): MovementDto {
-  const movement: MovementDto = { improved: 0, worsened: 0, unchanged: 0, newlyRed: 0, notComparable: 0 };
-  for (const { rag, previousRag } of targets) {
-    if (rag === 'red' && previousRag !== 'red') movement.newlyRed++;
-    if (rag === previousRag) movement.unchanged++;
-    else if (rag === 'no-data' || previousRag === 'no-data') movement.notComparable++;
-    else if (RAG_RANK[rag] < RAG_RANK[previousRag]) movement.improved++;
-    else movement.worsened++;
-  }
-  return movement;
-}
-
-/** A consistent summary; every part of the spec is optional and replaces the default scenario's. */
+/** A summary computed by the production rules; every part of the spec is optional and replaces the default scenario's. */
 export function buildSummary(overrides: SummarySpec = {}): StrategySummaryDto {
   const period = overrides.period ?? DEFAULT_PERIOD;
   const ids = new Ids();
-  const missingReturns: MissingReturnDto[] = [];
-  const themes: ThemeSummaryDto[] = (overrides.themes ?? DEFAULT_THEMES).map((spec, position) => {
-    const id = ids.of(`theme:${spec.title}`);
-    const targets = spec.targets.map((t) => {
-      const built = buildTarget(t, id, period, ids);
-      if (built.missing) missingReturns.push(built.missing);
-      return built.target;
-    });
-    return { id, title: spec.title, kind: spec.kind ?? 'theme', position, counts: countRags(targets), targets };
-  });
-  const all = themes.flatMap((t) => t.targets);
-  return {
+  const themes = (overrides.themes ?? DEFAULT_THEMES).map((spec, position) => ({
+    id: ids.of(`theme:${spec.title}`),
+    title: spec.title,
+    kind: spec.kind ?? ('theme' as const),
+    position,
+    spec,
+  }));
+  return computeSummary({
     strategy: { ...DEFAULT_STRATEGY, ...overrides.strategy },
     period,
-    periodLabel: periodLabel(period),
-    previousPeriod: previousPeriod(period),
-    counts: countRags(all),
-    movement: movementOf(all),
-    // Population groups after themes, as the summary service orders them.
-    themes: [...themes.filter((t) => t.kind === 'theme'), ...themes.filter((t) => t.kind !== 'theme')],
-    missingReturns,
-  };
+    themes: themes.map(({ spec: _spec, ...theme }) => theme),
+    targets: themes.flatMap((theme) => theme.spec.targets.map((t) => targetInput(t, theme.id, period, ids))),
+    scoped: false,
+  });
 }
 
 const THEME_TITLES: Array<[string, 'theme' | 'population-group']> = [

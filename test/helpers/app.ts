@@ -7,7 +7,8 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { Clock, FixedClock } from '../../src/common/clock';
-import { createLogger, PinoNestLogger } from '../../src/common/logging';
+import { Logger } from 'nestjs-pino';
+import { LOG_OUTPUT, type LogOutput } from '../../src/common/logging';
 import { validateEnv } from '../../src/config/env.validation';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
@@ -71,18 +72,20 @@ export async function createTestApp(options: { now?: Date; logs?: string[]; /** 
     await withPg((c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`));
   }
   const clock = new FixedClock(options.now ?? DEFAULT_NOW);
+  // With `logs`, every log line (requests and application) is captured at the most verbose level;
+  // otherwise the log is silent (LOG_LEVEL, set by test/setup/engine-*.ts). nestjs-pino keeps one
+  // root logger per process, so only the first app a test file boots decides this.
+  const logs = options.logs;
+  const output: LogOutput = logs ? { level: 'trace', stream: { write: (line: string) => void logs.push(line) } } : {};
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(Clock)
     .useValue(clock)
+    .overrideProvider(LOG_OUTPUT)
+    .useValue(output)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  // With `logs`, every log line (requests and application) is captured at the most verbose level.
-  const logs = options.logs;
-  const logger = logs
-    ? createLogger('trace', { write: (line: string) => void logs.push(line) })
-    : createLogger('silent');
-  if (logs) app.useLogger(new PinoNestLogger(logger));
-  configureApp(app, validateEnv(process.env), logger);
+  if (logs) app.useLogger(app.get(Logger));
+  configureApp(app, validateEnv(process.env));
   await app.init();
   const server = app.getHttpServer();
   const clients = new Map<string, ApiClient>();

@@ -44,3 +44,21 @@ export function sectionPages(pages: readonly string[], headings: readonly string
   return result;
 }
 
+
+/** pdf.js's structure tree of every page (what a screen reader is given), in a plain Node process as above. */
+const STRUCTURE = `
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c));
+process.stdin.on('end', async () => {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(Buffer.concat(chunks)), verbosity: 0 }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i++) pages.push(await (await doc.getPage(i)).getStructTree());
+  await doc.destroy();
+  process.stdout.write(JSON.stringify(pages));
+});`;
+
+export function extractStructure(pdf: Buffer): unknown[] {
+  const out = execFileSync(process.execPath, ['-e', STRUCTURE], { input: pdf, cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(out.toString('utf8')) as unknown[];
+}

@@ -152,11 +152,12 @@ describe('buildReportLayout with the default scenario', () => {
     });
 
     it('puts movement since last quarter in words', () => {
-      expect(section.movement).toMatchObject({ improved: 0, worsened: 2, unchanged: 8, newlyRed: 1, notComparable: 1 });
+      // LP 12 has no approved figure in either quarter: not comparable, not "stayed the same".
+      expect(section.movement).toMatchObject({ improved: 0, worsened: 2, unchanged: 7, newlyRed: 1, notComparable: 2 });
       expect(section.movement.sentences).toEqual([
-        'Compared with 2025/26 Q1 (Apr–Jun 2025): 0 improved, 2 worsened and 8 stayed the same.',
+        'Compared with 2025/26 Q1 (Apr–Jun 2025): 0 improved, 2 worsened and 7 stayed the same.',
         'Newly red this quarter: 1 target.',
-        'Not comparable, because one of the two quarters has no approved figure: 1 target.',
+        'Not comparable, because one of the two quarters has no approved figure: 2 targets.',
       ]);
     });
 
@@ -220,17 +221,19 @@ describe('buildReportLayout with the default scenario', () => {
       const trend = themes(layout)[0].trends[2];
       expect(trend.code).toBe('NI 156');
       expect(trend.points).toEqual([
-        { label: '2024/25 Q4', expected: 400, actual: null },
+        { label: '2024/25 Q4', expected: 400, actual: 400 },
         { label: '2025/26 Q1', expected: 375, actual: 370 },
         { label: '2025/26 Q2', expected: 350, actual: 380 },
+        { label: '2025/26 Q3', expected: 325, actual: null },
+        { label: '2025/26 Q4', expected: 300, actual: null },
       ]);
       expect(trend.caption).toBe('380 homes against 350 homes expected');
-      expect(themes(layout)[0].trendSpan).toBe('Each chart runs from 2024/25 Q4 to 2025/26 Q2.');
+      expect(themes(layout)[0].trendSpan).toBe('Each chart runs from 2024/25 Q4 to 2025/26 Q4.');
       // The annual target's trend starts earlier than the others in its group.
-      expect(themes(layout)[3].trendSpan).toBe('Each chart runs from each target’s baseline to 2025/26 Q2.');
+      expect(themes(layout)[3].trendSpan).toBe('Each chart runs from each target’s baseline to 2025/26 Q4.');
       expect(trend.status).toEqual({ rag: 'red', label: 'Red' });
       expect(trend.alt).toBe(
-        'Line chart for NI 156: approved figures against the expected trajectory from 2024/25 Q4 to 2025/26 Q2. ' +
+        'Line chart for NI 156: approved figures against the expected trajectory from 2024/25 Q4 to 2025/26 Q4. ' +
           'Latest: 380 homes against 350 homes expected. Status: Red.',
       );
     });
@@ -343,7 +346,12 @@ describe('buildReportLayout at county scale', () => {
     expect(themes(layout)).toHaveLength(11);
     expect(themes(layout).flatMap((t) => t.rows)).toHaveLength(300);
     expect(new Set(themes(layout).flatMap((t) => t.rows.map((r) => r.code))).size).toBe(300);
-    expect(themes(layout).flatMap((t) => t.trends).every((t) => t.points.length === 12)).toBe(true);
+    // Baseline and eleven quarters of history to the report period, then on to each target period.
+    for (const trend of themes(layout).flatMap((t) => t.trends)) {
+      expect(trend.points.length).toBeGreaterThan(12);
+      expect(trend.points[11].label).toBe('2025/26 Q2');
+      expect(trend.points[12].actual).toBeNull();
+    }
   });
 
   it('agrees with the summary on counts, exceptions and missing returns', () => {

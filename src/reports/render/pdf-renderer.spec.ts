@@ -71,7 +71,7 @@ describe('renderReportPdf with the default scenario', () => {
       '11 targets in this report: 3 on track (green), 3 slightly behind (amber), 3 off track (red) and 2 without an approved figure (no data).',
     );
     expect(text).toContain('All targets 3 3 3 2 11');
-    expect(text).toContain('Compared with 2025/26 Q1 (Apr–Jun 2025): 0 improved, 2 worsened and 8 stayed the same.');
+    expect(text).toContain('Compared with 2025/26 Q1 (Apr–Jun 2025): 0 improved, 2 worsened and 7 stayed the same.');
     expect(text).toContain('Newly red this quarter: 1 target.');
   });
 

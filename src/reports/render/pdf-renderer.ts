@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { LayoutSection, ReportLayout } from '../layout/report-layout';
 import type { ReportTemplate } from '../templates/report-template';
 import { reportFonts } from './fonts';
-import { batchStreamWrites, EmbeddedFont, encodeLinesNatively, useOneGlyphPerCharacter } from './pdfkit-speed';
+import { batchStreamWrites, EmbeddedFont, encodeLinesNatively, shapeWithoutKerning, speedPatchesApply, useOneGlyphPerCharacter } from './pdfkit-speed';
 import { drawPageFurniture } from './page-furniture';
 import { drawAccountability } from './sections/accountability';
 import { drawCover } from './sections/cover';
@@ -78,17 +78,31 @@ function outlineTitle(section: LayoutSection, layout: ReportLayout): string {
   return section.kind === 'cover' ? layout.title : section.heading;
 }
 
-export async function renderReportPdf(layout: ReportLayout, template: ReportTemplate): Promise<Buffer> {
+export interface RenderOptions {
+  /**
+   * `shortcuts`: pdfkit-speed.ts's shortcuts (the default where the installed pdfkit is one they
+   * were checked against); `pdfkit`: pdfkit's own path; `pdfkit-unkerned`: pdfkit's own path
+   * without kerning and ligatures, which the shortcuts must match byte for byte.
+   */
+  path?: 'shortcuts' | 'pdfkit' | 'pdfkit-unkerned';
+}
+
+export async function renderReportPdf(layout: ReportLayout, template: ReportTemplate, options: RenderOptions = {}): Promise<Buffer> {
+  const path = options.path ?? (speedPatchesApply() ? 'shortcuts' : 'pdfkit');
   const doc = createDocument(layout, template);
-  encodeLinesNatively(doc as unknown as Parameters<typeof encodeLinesNatively>[0]);
+  if (path === 'shortcuts') {
+    encodeLinesNatively(doc as unknown as Parameters<typeof encodeLinesNatively>[0]);
+    batchStreamWrites(doc as unknown as Parameters<typeof batchStreamWrites>[0]);
+  }
   const bytes = collect(doc);
   for (const [name, font] of reportFonts()) {
     doc.registerFont(name, font);
     // pdfkit's embedded font is only reachable through its private fields.
-    useOneGlyphPerCharacter((doc.font(name) as unknown as { _font: EmbeddedFont })._font);
+    const embedded = (doc.font(name) as unknown as { _font: EmbeddedFont })._font;
+    if (path === 'shortcuts') useOneGlyphPerCharacter(embedded);
+    if (path === 'pdfkit-unkerned') shapeWithoutKerning(embedded);
   }
   doc.addPage();
-  batchStreamWrites((doc.page as unknown as { content: Parameters<typeof batchStreamWrites>[0] }).content);
   const w = new ReportWriter(doc, template.colours);
 
   const hasCover = layout.sections[0]?.kind === 'cover';

@@ -1,7 +1,8 @@
 /**
- * Measured shortcuts through pdfkit internals: with them a county-sized pack (bench/report.ts)
- * renders in about 0.7 s instead of 1.1 s once warm, and 1.4 s instead of 1.8 s cold, with a
- * lower peak of memory. The output is the same valid, tagged PDF with the same text; each
+ * Measured shortcuts through pdfkit internals: `npm run bench:pdfkit` renders the county pack
+ * in fresh processes with and without them. The output is byte for byte what pdfkit itself writes
+ * with kerning and ligatures off, a valid tagged PDF with the same text, and reflows a line here
+ * and there against pdfkit's kerned default (pdfkit-speed.spec.ts checks all three). Each
  * shortcut falls back to pdfkit's own path for anything it does not handle.
  *
  * 1. Text layout. pdfkit shapes every distinct word through fontkit's OpenType machinery and
@@ -13,7 +14,46 @@
  * 2. Writing. pdfkit turns every drawing operator, and every line of the file, into its own
  *    byte array, byte by byte in JavaScript; here a stream's operators are kept as text and
  *    turned into bytes once, and the file's lines are encoded natively (the same Latin-1 bytes).
+ *
+ * They reach into private fields, so they are tied to the pdfkit version they were checked
+ * against (package.json pins it exactly). On any other version they switch off, with one warning.
  */
+import { Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The pdfkit versions the shortcuts were checked against (by pdfkit-speed.spec.ts). */
+export const VERIFIED_PDFKIT_VERSIONS: readonly string[] = ['0.20.2'];
+
+/** The installed pdfkit's version (its package.json is not among its exports, so read from disk). */
+export function installedPdfkitVersion(): string {
+  const main = require.resolve('pdfkit');
+  const manifest = JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/**
+ * Whether the shortcuts may run against pdfkit `version`, decided on the first call: on a version
+ * they were not checked against, false, with one warning (not one per report).
+ */
+export function speedPatchGuard(version: string, warn: (message: string) => void): () => boolean {
+  let decided: boolean | undefined;
+  return () => {
+    if (decided === undefined) {
+      decided = VERIFIED_PDFKIT_VERSIONS.includes(version);
+      if (!decided) {
+        warn(
+          `pdfkit ${version} is not a version the PDF speed shortcuts were checked against (${VERIFIED_PDFKIT_VERSIONS.join(', ')}); ` +
+            'rendering with pdfkit\'s own, slower path. Check them (npm test -- pdfkit-speed) and add the version to VERIFIED_PDFKIT_VERSIONS.',
+        );
+      }
+    }
+    return decided;
+  };
+}
+
+/** For the installed pdfkit. */
+export const speedPatchesApply = speedPatchGuard(installedPdfkitVersion(), (message) => new Logger('ReportRenderer').warn(message));
 
 interface Glyph {
   id: number;
@@ -80,40 +120,59 @@ export function useOneGlyphPerCharacter(embedded: EmbeddedFont): void {
   };
 }
 
+/**
+ * pdfkit's own shaping with what the shortcut above leaves out (kerning, ligatures) switched off:
+ * the reference the shortcuts are checked against, not used to render reports.
+ */
+export function shapeWithoutKerning(embedded: EmbeddedFont): void {
+  const shape = embedded.layout.bind(embedded);
+  embedded.layout = (text, features, onlyWidth) => shape(text, features ?? { kern: false, liga: false }, onlyWidth);
+}
+
 /** pdfkit's PDFReference (an indirect object with a stream), as far as it is used here. */
 interface Reference {
-  buffer: Uint8Array[];
   write(chunk: string | Uint8Array): void;
   finalize(): void;
   pendingText?: string[];
 }
 
-const patched = new WeakSet<object>();
+interface Pending {
+  pendingText?: string[];
+  plainWrite: Reference['write'];
+  plainFinalize: Reference['finalize'];
+}
 
-/** Patches the stream writer of pdfkit's reference class (once per process); pass any reference. */
-export function batchStreamWrites(sample: Reference): void {
-  const proto = Object.getPrototypeOf(sample) as Reference;
-  if (patched.has(proto)) return;
-  patched.add(proto);
-  const write = proto.write;
-  const finalize = proto.finalize;
-  const flushText = (ref: Reference) => {
-    if (!ref.pendingText?.length) return;
-    const text = ref.pendingText.join('\n') + '\n';
-    ref.pendingText = [];
-    write.call(ref, Buffer.from(text, 'latin1'));
-  };
-  proto.write = function (this: Reference, chunk: string | Uint8Array) {
-    if (typeof chunk === 'string') {
-      (this.pendingText ??= []).push(chunk);
-      return;
-    }
-    flushText(this);
-    write.call(this, chunk);
-  };
-  proto.finalize = function (this: Reference) {
-    flushText(this);
-    finalize.call(this);
+function flushText(ref: Reference & Pending): void {
+  if (!ref.pendingText?.length) return;
+  const text = ref.pendingText.join('\n') + '\n';
+  ref.pendingText = [];
+  ref.plainWrite(Buffer.from(text, 'latin1'));
+}
+
+function batchedWrite(this: Reference & Pending, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    (this.pendingText ??= []).push(chunk);
+    return;
+  }
+  flushText(this);
+  this.plainWrite(chunk);
+}
+
+function batchedFinalize(this: Reference & Pending): void {
+  flushText(this);
+  this.plainFinalize();
+}
+
+/** Every reference the document creates from now on batches its stream's text (this document only). */
+export function batchStreamWrites(doc: { ref(data?: unknown): Reference }): void {
+  const ref = doc.ref.bind(doc);
+  doc.ref = (data?: unknown) => {
+    const reference = ref(data) as Reference & Pending;
+    reference.plainWrite = reference.write;
+    reference.plainFinalize = reference.finalize;
+    reference.write = batchedWrite;
+    reference.finalize = batchedFinalize;
+    return reference;
   };
 }
 
