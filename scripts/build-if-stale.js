@@ -1,4 +1,4 @@
-// Builds (nest build) when dist/ is missing or older than any source, so the scripts that run
+// Builds (npm run build: nest build, then the web pages' stylesheet) when dist/ is missing or older than any source, so the scripts that run
 // the compiled code (the command line, the demo) always run the current sources.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
@@ -19,6 +19,6 @@ module.exports = function buildIfStale() {
   const stamp = join(root, 'dist', 'main.js');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(join(root, 'src'))) return;
   console.error('Building…');
-  const build = spawnSync('npx', ['--no-install', 'nest', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 };

@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import { EnvironmentVariables } from './config/env.validation';
+import { configureWeb, cspNonce } from './web/web-setup';
+import { WEB_ROUTE_PATTERNS } from './web/web-routes';
 
 export const API_PREFIX = 'api/v1';
 
@@ -17,7 +19,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * the OpenAPI document. Shared by main.ts and the e2e tests so both serve the same API.
  */
 export function configureApp(app: NestExpressApplication, env: EnvironmentVariables, logger: Logger): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }, ...WEB_ROUTE_PATTERNS] });
   app.use(
     pinoHttp({
       logger,
@@ -35,10 +37,14 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
     }),
   );
   app.set('trust proxy', env.TRUST_PROXY);
+  app.use(cspNonce);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
+          // The web pages' scripts are our own files, plus GOV.UK Frontend's one-line inline
+          // script, allowed by this response's nonce.
+          'script-src': ["'self'", (_req, res) => `'nonce-${(res as ServerResponse & { locals: { cspNonce: string } }).locals.cspNonce}'`],
           // The Swagger UI page needs its own inline styles and the data: images it ships.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
@@ -53,6 +59,7 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
   app.useBodyParser('json', { limit: env.BODY_LIMIT });
   // Quarterly returns can be posted as a CSV body.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: env.BODY_LIMIT });
+  configureWeb(app, env, logger);
   app.enableShutdownHooks();
   setUpOpenApi(app);
 }

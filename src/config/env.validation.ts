@@ -120,6 +120,29 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be the number of trusted proxy hops (0 for none)' })
   @Min(0)
   TRUST_PROXY = 0;
+
+  /** The service name in the web pages' header. */
+  @IsString()
+  @MinLength(1)
+  SERVICE_NAME = 'Track your community strategy';
+
+  /** The organisation named in the web pages' header (the generic header, not the crown). */
+  @IsString()
+  @MinLength(1)
+  ORGANISATION_NAME = 'Local Strategic Partnership';
+
+  /** Signs the web session cookie. Required in production; at least 32 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  SESSION_SECRET?: string;
+
+  /** Web sessions are kept in Redis when set (several processes share them); in memory otherwise. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a Redis URL such as redis://localhost:6379' })
+  REDIS_URL?: string;
 }
 
 /** Used only outside production, where a missing JWT_SECRET is allowed for convenience. */
@@ -131,6 +154,9 @@ export function jwtSecretOf(secret: string | undefined, nodeEnv: string): string
   return DEVELOPMENT_JWT_SECRET;
 }
 
+/** Used only outside production, where a missing SESSION_SECRET is allowed for convenience. */
+export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-never-used-in-production';
+
 export class ConfigurationError extends Error {}
 
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
@@ -141,6 +167,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   });
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('  - JWT_SECRET: is required when NODE_ENV=production (the development default is never used there)');
+  }
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    problems.push('  - SESSION_SECRET: is required when NODE_ENV=production (the development default is never used there)');
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('  - ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');

@@ -1,0 +1,40 @@
+import i18next from 'i18next';
+import { cy } from './cy';
+import { en } from './en';
+
+export const LANGUAGES = ['en', 'cy'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Every word of the web pages comes from these catalogues; Welsh falls back to English where it has no entry yet. */
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  resources: { en: { translation: en }, cy: { translation: cy } },
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface WebI18n {
+  t: Translate;
+  /** January … December, for the quarters shown in words. */
+  months: string[];
+}
+
+const cache = new Map<Language, WebI18n>();
+
+export function i18nFor(lang: Language): WebI18n {
+  let found = cache.get(lang);
+  if (!found) {
+    const fixed = instance.getFixedT(lang);
+    const t: Translate = (key, options) => String(fixed(key, options ?? {}));
+    found = { t, months: instance.t('period.months', { lng: lang, returnObjects: true }) as unknown as string[] };
+    cache.set(lang, found);
+  }
+  return found;
+}
