@@ -57,5 +57,10 @@ module.exports = {
     e2e('e2e-postgres', '<rootDir>/test/setup/engine-postgres.ts', {
       globalSetup: '<rootDir>/test/setup/postgres-global-setup.js',
     }),
+    // The web pages in Debian's chromium (npm run test:browser; not part of npm test).
+    e2e('browser', '<rootDir>/test/setup/engine-sqlite.ts', {
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/browser-global-setup.js',
+    }),
   ],
 };

@@ -5,27 +5,28 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 
 /** The return form as posted. The figure is typed text, turned into a number once it is valid. */
 export class ReturnForm {
-  @Transform(trimmed)
-  @IsString({ message: 'returnForm.errors.valueMissing' })
-  @IsNotEmpty({ message: 'returnForm.errors.valueMissing' })
-  @MaxLength(20, { message: 'returnForm.errors.valueTooLong' })
+  // Constraints run from the last written to the first; only the first problem is shown.
   // Digits with an optional sign, thousands commas and decimal point: 1,234.5 or -3.
   @Matches(/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/, { message: 'returnForm.errors.valueNumber' })
+  @MaxLength(20, { message: 'returnForm.errors.valueTooLong' })
+  @IsNotEmpty({ message: 'returnForm.errors.valueMissing' })
+  @IsString({ message: 'returnForm.errors.valueMissing' })
+  @Transform(trimmed)
   value: string;
 
-  @IsOptional()
-  @IsString({ message: 'returnForm.errors.commentaryTooLong' })
   @MaxLength(10_000, { message: 'returnForm.errors.commentaryTooLong' })
+  @IsString({ message: 'returnForm.errors.commentaryTooLong' })
+  @IsOptional()
   commentary?: string;
 
-  @IsOptional()
-  @IsString({ message: 'returnForm.errors.risksTooLong' })
   @MaxLength(10_000, { message: 'returnForm.errors.risksTooLong' })
+  @IsString({ message: 'returnForm.errors.risksTooLong' })
+  @IsOptional()
   risks?: string;
 
-  @IsOptional()
-  @IsString({ message: 'returnForm.errors.nextActionsTooLong' })
   @MaxLength(10_000, { message: 'returnForm.errors.nextActionsTooLong' })
+  @IsString({ message: 'returnForm.errors.nextActionsTooLong' })
+  @IsOptional()
   nextActions?: string;
 
   @IsOptional()
