@@ -85,7 +85,7 @@ export class ReturnsController {
     const values: FormValues = { value: text(body.value), commentary: text(body.commentary), risks: text(body.risks), nextActions: text(body.nextActions) };
     if (update && !isEditable(update)) return this.renderForm(res, target, period, update, valuesOf(update), NO_PROBLEMS);
     const { form, problems } = checkForm(ReturnForm, body, t);
-    if (problems.errors.length) return this.renderForm(res, target, period, update, values, problems, 400);
+    if (problems.errors.length) return this.renderForm(res, target, period, update, values, problems);
 
     const change = { value: figureOf(form.value), commentary: optionalText(form.commentary), risks: optionalText(form.risks), nextActions: optionalText(form.nextActions) };
     const version = Number(text(body.version));
@@ -95,10 +95,10 @@ export class ReturnsController {
     } catch (error) {
       if (error instanceof ConflictException) {
         const theirs = await this.updateFor(targetId, period);
-        return this.renderForm(res, target, period, theirs, values, NO_PROBLEMS, 409, { theirs, yours: values });
+        return this.renderForm(res, target, period, theirs, values, NO_PROBLEMS, { theirs, yours: values });
       }
       if (error instanceof UnprocessableEntityException) {
-        return this.renderForm(res, target, period, update, values, toProblems([{ field: 'value', key: 'returnForm.errors.refused', options: { message: messageOf(error) } }], t), 422);
+        return this.renderForm(res, target, period, update, values, toProblems([{ field: 'value', key: 'returnForm.errors.refused', options: { message: messageOf(error) } }], t));
       }
       throw error;
     }
@@ -123,7 +123,7 @@ export class ReturnsController {
     } catch (error) {
       if (error instanceof ConflictException) {
         const theirs = await this.updateFor(targetId, period);
-        return this.renderForm(res, target, period, theirs, valuesOf(update), NO_PROBLEMS, 409, { theirs, yours: valuesOf(update) });
+        return this.renderForm(res, target, period, theirs, valuesOf(update), NO_PROBLEMS, { theirs, yours: valuesOf(update) });
       }
       throw error;
     }
@@ -151,12 +151,12 @@ export class ReturnsController {
     update: ProgressUpdateDto | null,
     values: FormValues,
     problems: FormProblems,
-    status = 200,
     conflict?: { theirs: ProgressUpdateDto | null; yours: FormValues },
   ): Promise<void> {
     const t = res.locals.t as Translate;
     const previous = (await this.progress.list(target.id, { page: 1, pageSize: 200, status: 'approved', to: previousPeriod(period) })).items.slice(-4).reverse();
-    res.status(status).render('returns/form.njk', {
+    // Problems and conflicts are shown with 200, as GOV.UK services do (a 4xx page is logged as an error by browsers).
+    res.render('returns/form.njk', {
       title: t('returnForm.title', { title: target.title }),
       backLink: `${WEB_PATHS.returns}?period=${period}`,
       target,

@@ -29,7 +29,10 @@ export class SignInController {
     res.render('sign-in.njk', { title: (res.locals.t as Translate)('signIn.title'), values: {}, fieldErrors: {}, signedOut: signedOut === '1' });
   }
 
-  /** Counted by the same login rate limit as POST /api/v1/auth/login. */
+  /**
+   * Counted by the same login rate limit as POST /api/v1/auth/login. A form with problems is
+   * shown again with 200, as GOV.UK services do (a 4xx page is logged as an error by browsers).
+   */
   @LoginThrottle()
   @Post(WEB_PATHS.signIn)
   @HttpCode(200)
@@ -40,7 +43,7 @@ export class SignInController {
     const user = problems.errors.length === 0 ? await this.users.authenticate(form.email, form.password) : null;
     if (!user) {
       const shown = problems.errors.length ? problems : toProblems([{ field: 'email', key: 'signIn.errors.wrong' }], t);
-      res.status(problems.errors.length ? 400 : 401).render('sign-in.njk', { title: t('signIn.title'), values, ...shown });
+      res.render('sign-in.njk', { title: t('signIn.title'), values, ...shown });
       return;
     }
     const lang = req.session.lang;

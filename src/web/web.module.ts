@@ -9,6 +9,7 @@ import { TargetsModule } from '../targets/targets.module';
 import { UsersModule } from '../users/users.module';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { BoardPacksController } from './board-packs.controller';
+import { ChangePasswordController } from './change-password.controller';
 import { DashboardController } from './dashboard.controller';
 import { ReturnsController } from './returns.controller';
 import { SignInController } from './sign-in.controller';
@@ -22,7 +23,7 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController],
   providers: [WebSessionGuard],
 })
 export class WebModule implements OnApplicationBootstrap {

@@ -35,7 +35,6 @@ describe('the web pages in a browser', () => {
     await expectAccessible(page);
     await shot(page, `start-${email.split('@')[0]}`);
     for (const link of ['Board packs', 'Change your password']) {
-      if (link === 'Change your password') continue;
       await page.getByRole('link', { name: link, exact: true }).click();
       await expectAccessible(page);
     }
@@ -222,6 +221,30 @@ describe('the web pages in a browser', () => {
     await expect(page.locator('.govuk-table').textContent()).resolves.toContain('2025/26 Q4 (January to March 2026)');
     await expectAccessible(page);
     await shot(page, 'board-packs');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('changes the password after checking the current one', async () => {
+    const { context, page, problems } = await web.open();
+    await signIn(page, HOUSING);
+    await page.getByRole('link', { name: 'Change your password' }).click();
+    await page.getByLabel('Current password').fill('not-my-password');
+    await page.getByLabel('New password', { exact: true }).fill('a-new-password-2026');
+    await page.getByLabel('Confirm new password').fill('a-new-password-2026');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Your current password is incorrect');
+    await expectAccessible(page);
+    await page.getByLabel('Current password').fill('demo-password-2026');
+    await page.getByLabel('New password', { exact: true }).fill('a-new-password-2026');
+    await page.getByLabel('Confirm new password').fill('a-new-password-2026');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Your password has been changed');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email address').fill(HOUSING);
+    await page.getByLabel('Password').fill('a-new-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(new URL(page.url()).pathname).toBe('/your-returns');
     expect(problems).toEqual([]);
     await context.close();
   });
