@@ -18,7 +18,7 @@ export interface ChartModel {
 
 const W = 640;
 const H = 320;
-const PAD = { left: 64, right: 16, top: 16, bottom: 48 };
+const PAD = { left: 64, right: 48, top: 16, bottom: 48 };
 
 export function chartOf(points: ChartPoint[]): ChartModel | null {
   const values = points.flatMap((p) => [p.expected, p.actual]).filter((v): v is number => v !== null);

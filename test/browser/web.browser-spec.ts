@@ -130,7 +130,7 @@ describe('the web pages in a browser', () => {
     await second.page.getByRole('textbox', { name: /Figure/ }).fill('222');
     await second.page.getByRole('button', { name: 'Save as draft' }).click();
     await expect(second.page.getByRole('heading', { name: 'This return was changed by someone else' }).count()).resolves.toBe(1);
-    await expect(second.page.locator('main').textContent()).resolves.toMatch(/Their version[\s\S]*111[\s\S]*Your version[\s\S]*222/);
+    await expect(second.page.locator('main').textContent()).resolves.toMatch(/Their version[\s\S]*Your version[\s\S]*111[\s\S]*222/);
     await expect(second.page.getByRole('textbox', { name: /Figure/ }).inputValue()).resolves.toBe('222');
     await expectAccessible(second.page);
     await shot(second.page, 'return-conflict');

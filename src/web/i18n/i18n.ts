@@ -1,18 +1,18 @@
 import i18next from 'i18next';
-import { cy } from './cy';
 import { en } from './en';
 
-export const LANGUAGES = ['en', 'cy'] as const;
+/** Languages offered. Welsh joins when its catalogue covers the officer's journey (a page never mixes languages under one `lang`). */
+export const LANGUAGES = ['en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Every word of the web pages comes from these catalogues; Welsh falls back to English where it has no entry yet. */
+/** Every word of the web pages comes from these catalogues. */
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  resources: { en: { translation: en }, cy: { translation: cy } },
+  resources: { en: { translation: en } },
   interpolation: { escapeValue: false },
   returnNull: false,
   showSupportNotice: false,
