@@ -60,6 +60,7 @@ module.exports = {
     // The web pages in Debian's chromium (npm run test:browser; not part of npm test).
     e2e('browser', '<rootDir>/test/setup/engine-sqlite.ts', {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/engine-sqlite.ts', '<rootDir>/test/setup/browser-env.ts'],
       globalSetup: '<rootDir>/test/setup/browser-global-setup.js',
     }),
   ],

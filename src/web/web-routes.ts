@@ -10,6 +10,7 @@ export const WEB_PATHS = {
   dashboard: '/dashboard',
   returns: '/your-returns',
   target: '/target',
+  theme: '/theme',
   boardPacks: '/board-packs',
 } as const;
 
@@ -23,6 +24,7 @@ export const WEB_ROUTE_PATTERNS = [
   'your-returns',
   'your-returns/{*rest}',
   'target/{*rest}',
+  'theme/{*rest}',
   'board-packs',
   'board-packs/{*rest}',
 ];

@@ -14,6 +14,7 @@ import { DashboardController } from './dashboard.controller';
 import { ReturnsController } from './returns.controller';
 import { SignInController } from './sign-in.controller';
 import { TargetController } from './target.controller';
+import { ThemeController } from './theme.controller';
 import { WebSessionGuard } from './session.guard';
 import { isWebPath } from './web-routes';
 
@@ -23,7 +24,7 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController],
   providers: [WebSessionGuard],
 })
 export class WebModule implements OnApplicationBootstrap {

@@ -201,6 +201,12 @@ describe('the web pages in a browser', () => {
     const awaiting = board.page.locator('h2#awaiting + .govuk-table');
     await expect(awaiting.textContent()).resolves.toMatch(/LP 09[\s\S]*951/);
     await shot(board.page, 'board-dashboard');
+    await board.page.getByRole('link', { name: 'Community safety', exact: true }).click();
+    await expect(board.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Community safety');
+    await expect(board.page.locator('.govuk-table').textContent()).resolves.toContain('LP 09');
+    await expectAccessible(board.page);
+    await shot(board.page, 'board-theme');
+    await board.page.goBack();
     await awaiting.getByRole('link', { name: /LP 09/ }).click();
     await expect(board.page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Serious acquisitive crime in Wealden');
     await expect(board.page.locator('svg.app-chart').count()).resolves.toBe(1);

@@ -100,6 +100,10 @@ export const en = {
     actual: 'Actual',
     noStrategy: 'There is no strategy to show yet.',
   },
+  theme: {
+    targets: 'Targets',
+    travel: 'Direction of travel',
+  },
   target: {
     caption: 'Target {{code}}',
     figures: 'Figures',
