@@ -63,5 +63,11 @@ module.exports = {
     e2e('service-postgres', '<rootDir>/test/setup/engine-postgres.ts', { globalSetup: '<rootDir>/test/setup/postgres-global-setup.js' }, [
       '<rootDir>/test/service/**/*.service-spec.ts',
     ]),
+    // The web pages in Debian's chromium (npm run test:browser; not part of npm test).
+    e2e('browser', '<rootDir>/test/setup/engine-sqlite.ts', {
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/engine-sqlite.ts', '<rootDir>/test/setup/browser-env.ts'],
+      globalSetup: '<rootDir>/test/setup/browser-global-setup.js',
+    }),
   ],
 };

@@ -1,4 +1,4 @@
-// Builds (nest build) when dist/ is missing or older than any source, so the scripts that run
+// Builds (npm run build: nest build, then the web pages' stylesheet) when dist/ is missing or older than any source, so the scripts that run
 // the compiled code (the command line, the demo) always run the current sources. Without the
 // development toolchain (a production install, `npm ci --omit=dev`) the existing build is used.
 const { spawnSync } = require('node:child_process');
@@ -29,7 +29,7 @@ function hasToolchain() {
 /** Compiles src/ into dist/; exits the process when the build fails. */
 function build() {
   console.error('Building…');
-  const run = spawnSync('npx', ['--no-install', 'nest', 'build'], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 

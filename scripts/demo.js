@@ -63,19 +63,22 @@ async function main() {
   const report = `${base}/api/v1/strategies/${result.strategyId}/reports/quarterly?period=${result.demoPeriod}`;
   const width = Math.max(...result.users.map((u) => u.email.length));
   console.log(`
-  The SCS tracker demo is running: Pride of Place, East Sussex (${result.counts.partnerships} partnerships, ${result.counts.targets} targets, ${result.counts.updates} progress updates).
-
-  API docs     ${base}/api/docs
-  Health       ${base}/api/health
-  Strategy     ${result.strategyId}
-
-  The board report for ${result.demoPeriod} (a board member's token, valid for 8 hours):
-    ${report}
-    curl -o board-pack.pdf -H "Authorization: Bearer ${accessToken}" \\
-      "${report}"
+  Open ${base}/ in your browser: the SCS tracker demo is running there.
+  Pride of Place, East Sussex: ${result.counts.partnerships} partnerships, ${result.counts.targets} targets, ${result.counts.updates} progress updates.
 
   Logins (password for all: ${viewer.password}):
 ${result.users.map((u) => `    ${u.email.padEnd(width)}  ${u.role}`).join('\n')}
+
+  Try: sign in as ${result.users.find((u) => u.email.startsWith('safer.wealden'))?.email ?? 'a partnership officer'}, open the return that was sent back,
+  read the reason, correct the figure and submit it; then sign in as ${viewer.email} and find it awaiting approval.
+
+  The API
+    Docs         ${base}/api/docs
+    Health       ${base}/api/health
+    Strategy     ${result.strategyId}
+    The board report for ${result.demoPeriod} (a board member's token, valid for 8 hours):
+      curl -o board-pack.pdf -H "Authorization: Bearer ${accessToken}" \\
+        "${report}"
 
   Press Ctrl-C to stop. The demo database is data/demo.sqlite; \`npm run demo\` starts afresh.
 `);

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
-import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation';
 import { validateEnv } from './config/env.validation';
@@ -18,6 +17,8 @@ import { ReportsModule } from './reports/reports.module';
 import { ReturnsModule } from './returns/returns.module';
 import { SummaryModule } from './summary/summary.module';
 import { TargetsModule } from './targets/targets.module';
+import { WebExceptionsFilter } from './web/web-exceptions.filter';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -36,10 +37,11 @@ import { TargetsModule } from './targets/targets.module';
     SummaryModule,
     ReturnsModule,
     ReportsModule,
+    WebModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_FILTER, useClass: WebExceptionsFilter },
   ],
 })
 export class AppModule {}

@@ -2,11 +2,14 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, type ServerObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { ServerResponse } from 'node:http';
 import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
 import { refuseUnsafeJson } from './common/json-checks';
 import { requestId } from './common/logging';
 import { tidySecurity, useRequestBodyContent } from './common/openapi';
 import { EnvironmentVariables } from './config/env.validation';
+import { configureWeb, cspNonce } from './web/web-setup';
+import { WEB_ROUTE_PATTERNS } from './web/web-routes';
 
 export const API_PREFIX = 'api/v1';
 
@@ -17,14 +20,18 @@ export const API_PREFIX = 'api/v1';
  */
 export function configureApp(app: NestExpressApplication, env: EnvironmentVariables): void {
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: ['api/health', 'api/health/live', 'api/health/ready'].map((path) => ({ path, method: RequestMethod.GET })),
+    exclude: [...['api/health', 'api/health/live', 'api/health/ready'].map((path) => ({ path, method: RequestMethod.GET })), ...WEB_ROUTE_PATTERNS],
   });
   app.use(requestId);
   app.set('trust proxy', env.TRUST_PROXY);
+  app.use(cspNonce);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
+          // The web pages' scripts are our own files, plus GOV.UK Frontend's one-line inline
+          // script, allowed by this response's nonce.
+          'script-src': ["'self'", (_req, res) => `'nonce-${(res as ServerResponse & { locals: { cspNonce: string } }).locals.cspNonce}'`],
           // The Swagger UI page needs its own inline styles and the data: images it ships.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
@@ -52,6 +59,7 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
     type: ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     limit: env.BODY_LIMIT,
   });
+  configureWeb(app, env);
   app.enableShutdownHooks();
   setUpOpenApi(app);
 }

@@ -54,7 +54,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, request: Request): ErrorBody {
+  protected toBody(exception: unknown, request: Request): ErrorBody {
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
     }

@@ -54,7 +54,7 @@ describe('validateEnv', () => {
 
   it('refuses to start in production without JWT_SECRET, and never uses the development default there', () => {
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
-    expect(validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+    expect(validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SESSION_SECRET: 'y'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
     expect(() => jwtSecretOf(undefined, 'production')).toThrow(ConfigurationError);
     expect(jwtSecretOf(undefined, 'development')).toBe(DEVELOPMENT_JWT_SECRET);
     expect(jwtSecretOf('a-real-secret-of-enough-length-here', 'production')).toBe('a-real-secret-of-enough-length-here');
@@ -66,6 +66,16 @@ describe('validateEnv', () => {
     expect(validateEnv({ RATE_LIMIT_PER_MINUTE: '120', CORS_ORIGINS: 'https://scs.example.gov.uk, https://board.example.gov.uk' })).toMatchObject({
       RATE_LIMIT_PER_MINUTE: 120,
       CORS_ORIGINS: 'https://scs.example.gov.uk, https://board.example.gov.uk',
+    });
+  });
+
+  it('wants a SESSION_SECRET in production, long enough, and REDIS_URL as a Redis URL', () => {
+    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/SESSION_SECRET: is required when NODE_ENV=production/);
+    expect(() => validateEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    expect(() => validateEnv({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL: must be a Redis URL/);
+    expect(validateEnv({ REDIS_URL: 'redis://127.0.0.1:6379', SERVICE_NAME: 'Report your figures' })).toMatchObject({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SERVICE_NAME: 'Report your figures',
     });
   });
 });

@@ -154,6 +154,29 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be the number of trusted proxy hops (0 for none)' })
   @Min(0)
   TRUST_PROXY = 0;
+
+  /** The service name in the web pages' header. */
+  @IsString()
+  @MinLength(1)
+  SERVICE_NAME = 'Track your community strategy';
+
+  /** The organisation named in the web pages' header (the generic header, not the crown). */
+  @IsString()
+  @MinLength(1)
+  ORGANISATION_NAME = 'Local Strategic Partnership';
+
+  /** Signs the web session cookie. Required in production; at least 32 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  SESSION_SECRET?: string;
+
+  /** Web sessions are kept in Redis when set (several processes share them); in memory otherwise. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a Redis URL such as redis://localhost:6379' })
+  REDIS_URL?: string;
 }
 
 /** Used only outside production, where a missing JWT_SECRET is allowed for convenience. */
@@ -164,6 +187,9 @@ export function jwtSecretOf(secret: string | undefined, nodeEnv: string): string
   if (nodeEnv === 'production') throw new ConfigurationError('JWT_SECRET is required when NODE_ENV=production');
   return DEVELOPMENT_JWT_SECRET;
 }
+
+/** Used only outside production, where a missing SESSION_SECRET is allowed for convenience. */
+export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-never-used-in-production';
 
 export class ConfigurationError extends Error {}
 
@@ -199,6 +225,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   }
   if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push('  - HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS: the headers timeout must not exceed the request timeout');
+  }
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    problems.push('  - SESSION_SECRET: is required when NODE_ENV=production (the development default is never used there)');
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('  - ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');

@@ -20,6 +20,7 @@ import {
   periodFromIndex,
   periodIndex,
   periodLabel,
+  periodLongLabel,
   periodStart,
   periodsBetween,
   previousPeriod,
@@ -505,5 +506,26 @@ describe('parsePeriodInput', () => {
   ])('refuses %j: %s', (typed, reason) => {
     expect(() => parsePeriodInput(typed)).toThrow(PeriodFormatError);
     expect(() => parsePeriodInput(typed)).toThrow(reason);
+  });
+});
+
+describe('periodLongLabel', () => {
+  it.each([
+    ['2025-26-Q1', '2025/26 Q1 (April to June 2025)'],
+    ['2025-26-Q2', '2025/26 Q2 (July to September 2025)'],
+    ['2025-26-Q3', '2025/26 Q3 (October to December 2025)'],
+    ['2025-26-Q4', '2025/26 Q4 (January to March 2026)'],
+    ['1999-00-Q4', '1999/00 Q4 (January to March 2000)'],
+  ])('periodLongLabel(%s) is %s', (code, label) => {
+    expect(periodLongLabel(code)).toBe(label);
+  });
+
+  it('takes month names and the joining word of another language', () => {
+    const welsh = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+    expect(periodLongLabel('2025-26-Q4', welsh, 'i')).toBe('2025/26 Q4 (Ionawr i Mawrth 2026)');
+  });
+
+  it('refuses an invalid period as the other labels do', () => {
+    expect(() => periodLongLabel('2025-26-Q5')).toThrow(PeriodFormatError);
   });
 });

@@ -148,6 +148,21 @@ export function periodLabel(p: PeriodLike): string {
   return `${financialYearLabel(period)} Q${period.quarter} (${MONTHS[period.quarter]} ${calendarYear})`;
 }
 
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/**
+ * `2025/26 Q4 (January to March 2026)`, the form people read on web pages. The month names and
+ * the joining word can be given in another language (twelve names, January first).
+ */
+export function periodLongLabel(p: PeriodLike, months: readonly string[] = MONTH_NAMES, to = 'to'): string {
+  const period = toPeriod(p);
+  const { year, month } = firstMonth(period);
+  return `${financialYearLabel(period)} Q${period.quarter} (${months[month]} ${to} ${months[month + 2]} ${year})`;
+}
+
 /** An absolute ordinal: consecutive quarters differ by exactly 1, so arithmetic is plain integers. */
 export function periodIndex(p: PeriodLike): number {
   const { startYear, quarter } = toPeriod(p);

@@ -1,0 +1,35 @@
+/**
+ * The paths of the web pages. They live at the root, outside the API's `/api/v1` prefix
+ * (app.setup.ts excludes them from it), so none may start like an API controller's path.
+ */
+export const WEB_PATHS = {
+  home: '/',
+  signIn: '/sign-in',
+  signOut: '/sign-out',
+  changePassword: '/change-password',
+  dashboard: '/dashboard',
+  returns: '/your-returns',
+  target: '/target',
+  theme: '/theme',
+  boardPacks: '/board-packs',
+} as const;
+
+/** Patterns for the global prefix's `exclude` (path-to-regexp syntax). */
+export const WEB_ROUTE_PATTERNS = [
+  '/',
+  'sign-in',
+  'sign-out',
+  'change-password',
+  'dashboard',
+  'your-returns',
+  'your-returns/{*rest}',
+  'target/{*rest}',
+  'theme/{*rest}',
+  'board-packs',
+  'board-packs/{*rest}',
+];
+
+/** Requests the web layer answers (pages and their assets); everything under /api is the API's. */
+export function isWebPath(path: string): boolean {
+  return !(path === '/api' || path.startsWith('/api/'));
+}
