@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/roles';
@@ -11,7 +11,8 @@ import { WEB_PATHS } from './web-routes';
 
 /**
  * Change your password: the current one is checked as at sign-in (UsersService.authenticate),
- * the new one is stored by UsersService.update with the API's rules for passwords.
+ * then UsersService.changePassword stores the new one as the API does, ending every other
+ * session and token.
  */
 @ApiExcludeController()
 @SignedIn()
@@ -25,11 +26,15 @@ export class ChangePasswordController {
   }
 
   @Post(WEB_PATHS.changePassword)
+  @HttpCode(200)
   async change(@WebActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const t = res.locals.t as Translate;
     const { form, problems } = checkForm(ChangePasswordForm, req.body, t);
     if (!problems.errors.length && form.password !== form.confirm) {
       Object.assign(problems, toProblems([{ field: 'confirm', key: 'changePassword.errors.confirmMismatch' }], t));
+    }
+    if (!problems.errors.length && form.password === form.current) {
+      Object.assign(problems, toProblems([{ field: 'password', key: 'changePassword.errors.sameAsCurrent' }], t));
     }
     if (!problems.errors.length && !(await this.users.authenticate(actor.email, form.current))) {
       Object.assign(problems, toProblems([{ field: 'current', key: 'changePassword.errors.currentWrong' }], t));
@@ -38,7 +43,11 @@ export class ChangePasswordController {
       res.render('change-password.njk', { title: t('changePassword.title'), ...problems });
       return;
     }
-    await this.users.update(actor.id, { password: form.password });
+    // The same change as POST /api/v1/auth/password: every earlier token and session ends. This
+    // session carries on, on the new version.
+    await this.users.changePassword(actor, form.current, form.password);
+    const user = await this.users.findActive(actor.id);
+    req.session.tokenVersion = user?.tokenVersion ?? 0;
     res.render('change-password.njk', { title: t('changePassword.title'), ...NO_PROBLEMS, done: true });
   }
 }

@@ -30,7 +30,8 @@ export class SignInRequired extends HttpException {
 
 /**
  * The web pages' gate: a session whose user is read afresh on every request, so that a
- * deactivated user (or a changed role) is out at once, then a role the page allows.
+ * deactivated user, a changed role or a changed password takes effect at once, then a role the
+ * page allows.
  * The API's bearer-token guard is told the page is public; this guard takes its place.
  */
 @Injectable()
@@ -43,7 +44,9 @@ export class WebSessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WebRequest>();
     const userId = request.session?.userId;
-    const user = userId ? await this.users.findActive(userId) : null;
+    const found = userId ? await this.users.findActive(userId) : null;
+    // A password changed (or reset by an admin) since sign-in ends the session, as it ends tokens.
+    const user = found && found.tokenVersion === (request.session.tokenVersion ?? 0) ? found : null;
     if (!user) {
       if (userId) await new Promise<void>((done) => request.session.regenerate(() => done()));
       throw new SignInRequired();

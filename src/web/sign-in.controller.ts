@@ -50,6 +50,7 @@ export class SignInController {
     // A new session id on signing in, so that one planted before cannot be ridden.
     await new Promise<void>((done, fail) => req.session.regenerate((error) => (error ? fail(error) : done())));
     req.session.userId = user.id;
+    req.session.tokenVersion = user.tokenVersion;
     if (lang) req.session.lang = lang;
     await new Promise<void>((done, fail) => req.session.save((error) => (error ? fail(error) : done())));
     res.redirect(303, startPageFor(toActor(user).role));

@@ -17,6 +17,8 @@ import { isWebPath, WEB_PATHS } from './web-routes';
 declare module 'express-session' {
   interface SessionData {
     userId: string;
+    /** The user's tokenVersion at sign-in: a password change since then ends the session. */
+    tokenVersion: number;
     lang: Language;
   }
 }

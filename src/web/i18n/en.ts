@@ -59,6 +59,7 @@ export const en = {
       newTooShort: 'New password must be 10 characters or more',
       newTooLong: 'New password must be 200 characters or fewer',
       confirmMismatch: 'The passwords do not match',
+      sameAsCurrent: 'New password must be different from your current password',
     },
   },
   rag: { green: 'On track', amber: 'Slightly off track', red: 'Off track', 'no-data': 'No data' },
