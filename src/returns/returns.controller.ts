@@ -42,7 +42,7 @@ export class ReturnsController {
   @ApiOperation({ summary: "Download a partnership's return template (.xlsx)" })
   @Get('partnerships/:id/returns/template.xlsx')
   @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx workbook with one sheet, "Return", in the columns of template.csv', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'An .xlsx workbook with one sheet, "Return", in the columns of template.csv', schema: { type: 'string', format: 'binary', maxLength: MAX_UPLOAD_BYTES } })
   @ApiErrors(400, 404)
   async templateXlsx(@UuidParam('id') partnershipId: string, @Query() query: ReturnTemplateQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
     sendSheet(res, await this.returns.template(partnershipId, query, actor, 'xlsx'));
