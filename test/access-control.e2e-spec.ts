@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { ROUTES, Fixtures, Outcome, Persona } from './access/route-table';
+import { createRouteFixtures } from './access/fixtures';
 import { ApiClient, createTestApp, describeE2E, TestApp } from './helpers/app';
 
 const PERSONAS: Persona[] = ['anonymous', 'viewer', 'officer', 'otherOfficer', 'coordinator', 'admin'];
@@ -14,47 +15,13 @@ describeE2E('access control: every route × every role', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const api = t.api();
-    const post = async (path: string, body: object) => (await api.post(path).send(body).expect(201)).body;
-    const lsp = await post('/api/v1/partnerships', { name: 'Wealden Strategic Partnership', kind: 'lsp' });
-    const mine = await post('/api/v1/partnerships', { name: 'Safer Wealden Partnership', kind: 'thematic', parentId: lsp.id });
-    const other = await post('/api/v1/partnerships', { name: 'Wealden Housing Partnership', kind: 'thematic', parentId: lsp.id });
-    const member = await post(`/api/v1/partnerships/${mine.id}/members`, { organisation: 'Sussex Police', sector: 'public' });
-    const strategy = await post('/api/v1/strategies', { title: 'Pride of Place', area: 'East Sussex', startDate: '2008-04-01', endDate: '2026-03-31', leadPartnershipId: lsp.id });
-    const theme = await post(`/api/v1/strategies/${strategy.id}/themes`, { title: 'Community safety' });
-    const priority = await post(`/api/v1/strategies/${strategy.id}/priorities`, { title: 'Safer communities', kind: 'cross-cutting' });
-    const target = await post(`/api/v1/strategies/${strategy.id}/targets`, {
-      code: 'NI 16',
-      title: 'Serious acquisitive crime',
-      themeId: theme.id,
-      unit: 'crimes',
-      direction: 'decrease',
-      baselineValue: 100,
-      baselinePeriod: '2024-25-Q4',
-      targetValue: 80,
-      targetPeriod: '2025-26-Q4',
-    });
-    const assignment = await post(`/api/v1/targets/${target.id}/assignments`, { partnershipId: mine.id, accountableOfficer: { name: 'Olu Officer', email: 'olu@example.test' } });
-    const update = await post(`/api/v1/targets/${target.id}/progress`, { period: '2025-26-Q1', value: 99 });
+    f = await createRouteFixtures(t);
     clients = {
       viewer: await t.as('viewer'),
-      officer: await t.as('partnership-officer', [mine.id]),
-      otherOfficer: await t.as('partnership-officer', [other.id]),
+      officer: await t.as('partnership-officer', [f.partnershipId]),
+      otherOfficer: await t.as('partnership-officer', [f.otherPartnershipId]),
       coordinator: t.api(),
       admin: await t.as('admin'),
-    };
-    f = {
-      partnershipId: mine.id,
-      otherPartnershipId: other.id,
-      memberId: member.id,
-      strategyId: strategy.id,
-      themeId: theme.id,
-      priorityId: priority.id,
-      userId: clients.viewer.user.id,
-      targetId: target.id,
-      assignmentId: assignment.id,
-      progressId: update.id,
-      missingId: '00000000-0000-4000-8000-000000000000',
     };
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
