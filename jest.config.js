@@ -54,9 +54,9 @@ module.exports = {
         '^.+\\.js$': esmToCommonJs,
       },
     },
-    e2e('e2e-sqlite', '<rootDir>/test/setup/engine-sqlite.ts'),
+    e2e('e2e-sqlite', '<rootDir>/test/setup/engine-sqlite.ts', { globalSetup: '<rootDir>/test/setup/e2e-global-setup.js' }),
     e2e('e2e-postgres', '<rootDir>/test/setup/engine-postgres.ts', {
-      globalSetup: '<rootDir>/test/setup/postgres-global-setup.js',
+      globalSetup: '<rootDir>/test/setup/e2e-postgres-global-setup.js',
     }),
     // The service tier: services on a real database, both engines (test/service/*.service-spec.ts).
     e2e('service-sqlite', '<rootDir>/test/setup/engine-sqlite.ts', {}, ['<rootDir>/test/service/**/*.service-spec.ts']),

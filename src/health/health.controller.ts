@@ -38,7 +38,8 @@ export class HealthController {
   /** Liveness: the process is up and serving HTTP (restart it if not). Checks nothing else. */
   @ApiOperation({ summary: 'Check the process is alive (liveness)' })
   @Get('live')
-  @HealthCheck({ swaggerDocumentation: true })
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'The process is up: `{ "status": "ok", "info": {}, "error": {}, "details": {} }`' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -46,7 +47,9 @@ export class HealthController {
   /** Readiness: the database answers a ping within 1.5 s (send no traffic here if not: 503). */
   @ApiOperation({ summary: 'Check the service can take traffic (readiness)' })
   @Get('ready')
-  @HealthCheck({ swaggerDocumentation: true })
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'Ready: `{ "status": "ok", "info": { "database": { "status": "up" } }, … }`' })
+  @ApiErrorResponse(503, 'Not ready: the database does not answer a ping within 1.5 s')
   ready(): Promise<HealthCheckResult> {
     return this.health.check([this.db.pingCheck('database').withTimeout(DATABASE_PING_TIMEOUT_MS)]);
   }
