@@ -44,6 +44,9 @@ module.exports = {
   // The e2e scenarios (whole-route walks, 1,000-row imports) run many requests; allow for a
   // loaded 2-core CI machine.
   testTimeout: 60_000,
+  // Each e2e file boots a whole application; a worker that has run many of them is recycled
+  // before its heap grows near Node's limit (a full run once died of it on a 2-core machine).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...common,
