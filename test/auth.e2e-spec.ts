@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ADMIN, createTestApp, describeE2E, TestApp } from './helpers/app';
 
@@ -77,6 +78,22 @@ describeE2E('authentication and users', () => {
       expect(res.body).toMatchObject({ statusCode: 401, message: 'A valid bearer token is required' });
     }
     await t.http().get('/api/v1/partnerships').set(bearer(good)).expect(200);
+  });
+
+  it('accepts only HS256 with the configured secret: another algorithm, "none" or another secret is refused', async () => {
+    const claims = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString());
+    const secret = process.env.JWT_SECRET ?? '';
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = (alg: string, key: string, hash: string | null) => {
+      const unsigned = `${part({ alg, typ: 'JWT' })}.${part(claims)}`;
+      return `${unsigned}.${hash ? createHmac(hash, key).update(unsigned).digest('base64url') : ''}`;
+    };
+    // The hand-made HS256 token proves the construction is right, so the refusals below are about alg and key.
+    await t.http().get('/api/v1/partnerships').set(bearer(token('HS256', secret, 'sha256'))).expect(200);
+    for (const forged of [token('HS384', secret, 'sha384'), token('HS512', secret, 'sha512'), token('none', secret, null), token('HS256', `${secret}x`, 'sha256')]) {
+      const res = await t.http().get('/api/v1/partnerships').set(bearer(forged));
+      expect([forged, res.status]).toEqual([forged, 401]);
+    }
   });
 
   it('stops a deactivated user at once, token or not', async () => {

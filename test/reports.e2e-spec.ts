@@ -98,4 +98,25 @@ describeE2E('the quarterly PDF board report', () => {
     expect(templates).toEqual(['partnership-summary', 'quarterly-board']);
     await t.http().get(`/api/v1/strategies/${b.strategyId}/reports/quarterly`).expect(401);
   });
+
+  it('stores a pack at most once per distinct content: refresh pressed 50 times over an hour stores one', async () => {
+    const total = async () => (await t.api().get(`/api/v1/reports?strategyId=${b.strategyId}`).expect(200)).body.total as number;
+    const before = await total();
+    const start = t.clock.now().getTime();
+    const shas = new Set<string>();
+    const ids = new Set<string>();
+    for (let press = 0; press < 50; press++) {
+      t.clock.set(new Date(start + press * 73_000)); // the pack is dated: a later press must not count as new content
+      const res = await report(`?period=2025-26-Q2&partnershipId=${safer}`).expect(200);
+      shas.add(sha(res.body as Buffer));
+      ids.add(res.headers['x-report-id']);
+    }
+    t.clock.set(new Date(start));
+    expect(await total()).toBe(before + 1);
+    expect(ids.size).toBe(1);
+    expect(shas.size).toBe(1);
+    const [id] = ids;
+    const stored = await t.api().get(`/api/v1/reports/${id}`).buffer(true).parse(binary).expect(200);
+    expect(shas.has(sha(stored.body as Buffer))).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -19,7 +20,9 @@ const MINUTE = 60_000;
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
-        secret: jwtSecretOf(config.get('JWT_SECRET', { infer: true }), config.get('NODE_ENV', { infer: true })),
+        // A prepared HMAC key: given a string, jsonwebtoken first tries (and fails) to parse it as a
+        // public key on every verification, about 9% of the CPU of a request (issue 11).
+        secret: createSecretKey(Buffer.from(jwtSecretOf(config.get('JWT_SECRET', { infer: true }), config.get('NODE_ENV', { infer: true })))),
         signOptions: { expiresIn: config.get('JWT_EXPIRES_IN', { infer: true }), algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

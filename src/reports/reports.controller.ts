@@ -18,7 +18,8 @@ export class ReportsController {
   /**
    * The quarterly board report as a PDF: cover, executive summary, a section per theme,
    * exceptions, missing returns and accountability. Narrow it with `themeId` or
-   * `partnershipId`; pick a `template`. Every report is kept: `X-Report-Id` names it for
+   * `partnershipId`; pick a `template`. A pack is stored once per distinct content: while the
+   * figures are unchanged, asking again answers the stored pack. `X-Report-Id` names it for
    * `GET /reports/:id`.
    */
   @ApiOperation({ summary: 'Generate the quarterly board report (PDF)' })

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, InternalServerErrorException, Logger, 
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { notFound, unprocessable } from '../common/api-errors';
 import { Clock } from '../common/clock';
@@ -88,9 +88,21 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     const strategy = await this.strategies.find(strategyId);
     const summary = await this.summary.summarise(strategyId, query);
     const scopeLabel = await this.scopeLabel(query);
+    const render = (generatedAt: Date) => renderReportPdf(buildReportLayout(summary, template, { generatedAt, ...(scopeLabel ? { scopeLabel } : {}) }), template);
+
+    // A GET must not store a copy per press of refresh. The pack is dated, so render it again with the
+    // date of the latest stored pack of the same strategy, period, template and scope: the same SHA-256
+    // means the same content, and the stored pack is answered instead of storing another.
+    const latest = await this.reports.findOne({
+      where: { strategyId, period: summary.period, template: template.name, themeId: query.themeId ?? IsNull(), partnershipId: query.partnershipId ?? IsNull() },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+    if (latest) {
+      const again = await render(new Date(latest.createdAt));
+      if (sha256(again) === latest.sha256) return { report: toStoredReportDto(latest), pdf: again };
+    }
     const generatedAt = this.clock.now();
-    const layout = buildReportLayout(summary, template, { generatedAt, ...(scopeLabel ? { scopeLabel } : {}) });
-    const pdf = await renderReportPdf(layout, template);
+    const pdf = await render(generatedAt);
 
     const record = this.reports.create({
       strategyId,
