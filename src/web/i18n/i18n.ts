@@ -1,8 +1,12 @@
 import i18next from 'i18next';
+import { cy } from './cy';
 import { en } from './en';
 
-/** Languages offered. Welsh joins when its catalogue covers the officer's journey (a page never mixes languages under one `lang`). */
-export const LANGUAGES = ['en'] as const;
+/**
+ * Languages offered. The Welsh catalogue is typed as the English one, so it has every key: each page is whole in
+ * one language and `<html lang>` is always that language (no English fallback is needed under `lang="cy"`).
+ */
+export const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Every word of the web pages comes from these catalogues. */
@@ -12,7 +16,7 @@ void instance.init({
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  resources: { en: { translation: en } },
+  resources: { en: { translation: en }, cy: { translation: cy } },
   interpolation: { escapeValue: false },
   returnNull: false,
   showSupportNotice: false,
