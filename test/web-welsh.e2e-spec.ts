@@ -84,3 +84,39 @@ describeE2E('web pages in Welsh', () => {
     expect(wrong.text).not.toMatch(/There is a problem|must be a number/);
   });
 });
+
+describeE2E('each user’s language', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const signIn = async (agent: Agent, email: string) => {
+    const form = await agent.get('/sign-in').expect(200);
+    await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), email, password: 'e2e-password-123' }).expect(303);
+  };
+
+  it('is kept with the user through the users API, validated, and used on signing in', async () => {
+    const viewer = await t.as('viewer');
+    const admin = await t.as('admin');
+    const user = (await admin.get(`/api/v1/users/${viewer.user.id}`).expect(200)).body;
+    expect(user.language).toBe('en');
+    const refused = await admin.patch(`/api/v1/users/${viewer.user.id}`).send({ language: 'fr' }).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('language');
+    await admin.patch(`/api/v1/users/${viewer.user.id}`).send({ language: 'cy' }).expect(200);
+
+    const agent = request.agent(t.app.getHttpServer());
+    await signIn(agent, viewer.user.email);
+    const page = await agent.get('/dashboard').expect(200);
+    expect(page.text).toContain('<html lang="cy"');
+    expect(page.text).toContain('Y strategaeth yn gryno');
+
+    // The footer link switches back, and the choice is stored for the next sign-in.
+    await agent.get('/dashboard?lang=en').expect(200).expect((res) => expect(res.text).toContain('<html lang="en"'));
+    expect((await admin.get(`/api/v1/users/${viewer.user.id}`).expect(200)).body.language).toBe('en');
+    const fresh = request.agent(t.app.getHttpServer());
+    await signIn(fresh, viewer.user.email);
+    expect((await fresh.get('/dashboard').expect(200)).text).toContain('<html lang="en"');
+  });
+});

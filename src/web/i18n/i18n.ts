@@ -1,13 +1,13 @@
 import i18next from 'i18next';
 import { cy } from './cy';
 import { en } from './en';
+import { LANGUAGES, type Language } from '../../domain/language';
 
 /**
  * Languages offered. The Welsh catalogue is typed as the English one, so it has every key: each page is whole in
  * one language and `<html lang>` is always that language (no English fallback is needed under `lang="cy"`).
  */
-export const LANGUAGES = ['en', 'cy'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../domain/language';
 
 /** Every word of the web pages comes from these catalogues. */
 const instance = i18next.createInstance();
