@@ -1,3 +1,4 @@
+import type { Language } from '../domain/language';
 import {
   Column,
   CreateDateColumn,
@@ -39,6 +40,10 @@ export class User {
    */
   @Column({ type: 'integer', default: 0 })
   tokenVersion: number;
+
+  /** The language of the user's web pages. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Language;
 
   /** The partnerships a partnership officer works for. */
   @ManyToMany(() => Partnership)

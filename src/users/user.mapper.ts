@@ -10,6 +10,7 @@ export function toUserDto(user: User): UserDto {
     role: user.role,
     partnershipIds: partnershipIdsOf(user),
     active: user.active,
+    language: user.language,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };

@@ -98,6 +98,7 @@ export class UsersService {
       name: dto.name,
       role: dto.role,
       active: dto.active ?? true,
+      language: dto.language ?? 'en',
       passwordHash: await this.hasher.hash(dto.password),
       partnerships,
     });
@@ -122,6 +123,7 @@ export class UsersService {
     }
     if (dto.name !== undefined) user.name = dto.name;
     if (dto.active !== undefined) user.active = dto.active;
+    if (dto.language !== undefined) user.language = dto.language;
     user.role = role;
     return toUserDto(await manager.save(user));
   }

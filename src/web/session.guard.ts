@@ -1,3 +1,4 @@
+import { isLanguage } from '../domain/language';
 import {
   applyDecorators,
   CanActivate,
@@ -51,6 +52,9 @@ export class WebSessionGuard implements CanActivate {
       if (userId) await new Promise<void>((done) => request.session.regenerate(() => done()));
       throw new SignInRequired();
     }
+    // The footer's language link (?lang=) is the user's choice, kept with the user for their next sign-in.
+    const requested = request.query?.lang;
+    if (isLanguage(requested) && requested !== user.language) await this.users.update(user.id, { language: requested });
     request.actor = toActor(user);
     context.switchToHttp().getResponse<Response>().locals.user = request.actor;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(WEB_ROLES_KEY, [context.getHandler(), context.getClass()]) ?? READERS;

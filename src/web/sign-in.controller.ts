@@ -51,7 +51,9 @@ export class SignInController {
     await new Promise<void>((done, fail) => req.session.regenerate((error) => (error ? fail(error) : done())));
     req.session.userId = user.id;
     req.session.tokenVersion = user.tokenVersion;
-    if (lang) req.session.lang = lang;
+    // A language picked on the sign-in page becomes the user's; otherwise the user's own is used.
+    if (lang && lang !== user.language) await this.users.update(user.id, { language: lang });
+    req.session.lang = lang ?? user.language;
     await new Promise<void>((done, fail) => req.session.save((error) => (error ? fail(error) : done())));
     res.redirect(303, startPageFor(toActor(user).role));
   }

@@ -4,6 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } 
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsId, IsIdList, IsOptionalNonNull, IsText, QueryBoolean } from '../../common/validators';
 import { ROLES, type Role } from '../../auth/roles';
+import { LANGUAGES, type Language } from '../../domain/language';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -38,6 +39,12 @@ export class CreateUserDto {
   @IsOptionalNonNull()
   @IsBoolean()
   active?: boolean;
+
+  /** The language of the user's web pages: English or Welsh. */
+  @ApiProperty({ enum: LANGUAGES, maxLength: 2, required: false, default: 'en' })
+  @IsOptionalNonNull()
+  @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), { skipNullProperties: false }) {}
@@ -85,6 +92,8 @@ export class UserDto {
   @ApiProperty({ maxItems: 100, items: { type: 'string', format: 'uuid', maxLength: 36 } })
   partnershipIds: string[];
   active: boolean;
+  @ApiProperty({ enum: LANGUAGES, maxLength: 2 })
+  language: Language;
   @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 24 })

@@ -1,9 +1,13 @@
 import i18next from 'i18next';
+import { cy } from './cy';
 import { en } from './en';
+import { LANGUAGES, type Language } from '../../domain/language';
 
-/** Languages offered. Welsh joins when its catalogue covers the officer's journey (a page never mixes languages under one `lang`). */
-export const LANGUAGES = ['en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * Languages offered. The Welsh catalogue is typed as the English one, so it has every key: each page is whole in
+ * one language and `<html lang>` is always that language (no English fallback is needed under `lang="cy"`).
+ */
+export { LANGUAGES, type Language } from '../../domain/language';
 
 /** Every word of the web pages comes from these catalogues. */
 const instance = i18next.createInstance();
@@ -12,7 +16,7 @@ void instance.init({
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  resources: { en: { translation: en } },
+  resources: { en: { translation: en }, cy: { translation: cy } },
   interpolation: { escapeValue: false },
   returnNull: false,
   showSupportNotice: false,
