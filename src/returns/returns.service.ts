@@ -90,8 +90,18 @@ export class ReturnsService {
    * nothing at all, answering with an error per bad row (row, column, problem). The checks read
    * in the same transaction as the writes, so they see what the writes will change.
    */
-  @Transactional()
   async importReturns(strategyId: string, file: SheetUpload | string, dryRun: boolean, actor: Actor): Promise<ImportResultDto> {
+    return (await this.importReturnsListed(strategyId, file, dryRun, actor)).result;
+  }
+
+  /** The same import, also saying what became of each row (the web's confirmation page lists them). */
+  @Transactional()
+  async importReturnsListed(
+    strategyId: string,
+    file: SheetUpload | string,
+    dryRun: boolean,
+    actor: Actor,
+  ): Promise<{ result: ImportResultDto; stored: { code: string; title: string; period: string; value: number; outcome: ReturnOutcome }[] }> {
     await this.strategies.find(strategyId);
     const records = await readUpload(file, ['code', 'period', 'value']);
     const { planned, skipped, errors } = await this.plan(strategyId, records, actor);
@@ -102,14 +112,13 @@ export class ReturnsService {
       );
     }
     const result = { dryRun, rows: records.length, created: 0, updated: 0, unchanged: 0, skipped };
-    if (dryRun) {
-      for (const row of planned) result[row.outcome]++;
-      return result;
-    }
+    const stored = [];
     for (const row of planned) {
-      result[await this.progress.submitReturn(row.target, row.period, row.change, actor)]++;
+      const outcome = dryRun ? row.outcome : await this.progress.submitReturn(row.target, row.period, row.change, actor);
+      result[outcome]++;
+      stored.push({ code: row.target.code, title: row.target.title, period: row.period, value: row.change.value, outcome });
     }
-    return result;
+    return { result, stored };
   }
 
   async exportTargets(strategyId: string): Promise<{ filename: string; csv: string }> {

@@ -8,6 +8,7 @@ import { comparePeriods, isValidPeriod, latestCompletedPeriod, periodContaining,
 import { duePeriods, isReturnDue } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
 import type { ProgressUpdateDto } from '../progress/dto/progress.dto';
+import { PartnershipsService } from '../partnerships/partnerships.service';
 import { ProgressService } from '../progress/progress.service';
 import type { TargetDto } from '../targets/dto/target.dto';
 import { TargetsService } from '../targets/targets.service';
@@ -40,6 +41,7 @@ export class ReturnsController {
     private readonly targets: TargetsService,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
+    private readonly partnerships: PartnershipsService,
   ) {}
 
   @Get(WEB_PATHS.returns)
@@ -68,6 +70,8 @@ export class ReturnsController {
       items,
       done: items.filter((i) => i.state === 'submitted' || i.state === 'approved').length,
       savedTarget,
+      // The spreadsheet route: a template per partnership, then the upload page.
+      partnerships: period && items.length ? (await Promise.all(actor.partnershipIds.map((id) => this.partnerships.find(id)))).map((p) => ({ id: p.id, name: p.name })) : [],
     });
   }
 

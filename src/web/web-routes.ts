@@ -9,6 +9,8 @@ export const WEB_PATHS = {
   changePassword: '/change-password',
   dashboard: '/dashboard',
   returns: '/your-returns',
+  upload: '/your-returns/upload',
+  template: '/your-returns/template',
   target: '/target',
   theme: '/theme',
   boardPacks: '/board-packs',

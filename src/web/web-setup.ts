@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { csrfSync } from 'csrf-sync';
 import express, { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
+import multer from 'multer';
 import createMemoryStore from 'memorystore';
 import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
@@ -30,6 +31,8 @@ const GOVUK = join(ROOT, 'node_modules', 'govuk-frontend', 'dist');
 export const CSS_DIR = join(ROOT, 'dist', 'web-assets');
 
 const HOUR = 60 * 60 * 1000;
+/** The largest spreadsheet the upload page takes, as the API's multipart import. */
+export const WEB_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** A new nonce per response, for the one inline script GOV.UK Frontend's template needs. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction): void {
@@ -75,6 +78,16 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
       }),
     ),
   );
+  // The spreadsheet upload is multipart: parsed here, before the CSRF check, so the form's hidden
+  // _csrf field (sent before the file) is read like any other form's. Problems are the page's to show.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: WEB_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } }).single('file');
+  app.use(WEB_PATHS.upload, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    upload(req, res, (error: unknown) => {
+      if (error) res.locals.uploadError = error instanceof multer.MulterError ? error.code : 'unreadable';
+      next();
+    });
+  });
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   });

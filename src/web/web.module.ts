@@ -8,6 +8,8 @@ import { SummaryModule } from '../summary/summary.module';
 import { TargetsModule } from '../targets/targets.module';
 import { UsersModule } from '../users/users.module';
 import { AssignmentsModule } from '../assignments/assignments.module';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
+import { ReturnsModule } from '../returns/returns.module';
 import { BoardPacksController } from './board-packs.controller';
 import { ChangePasswordController } from './change-password.controller';
 import { DashboardController } from './dashboard.controller';
@@ -15,6 +17,7 @@ import { ReturnsController } from './returns.controller';
 import { SignInController } from './sign-in.controller';
 import { TargetController } from './target.controller';
 import { ThemeController } from './theme.controller';
+import { UploadController } from './upload.controller';
 import { WebSessionGuard } from './session.guard';
 import { isWebPath } from './web-routes';
 
@@ -23,8 +26,8 @@ import { isWebPath } from './web-routes';
  * with the signed-in user as the actor; no rule is written twice and no page calls the API.
  */
 @Module({
-  imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController],
+  imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController],
   providers: [WebSessionGuard],
 })
 export class WebModule implements OnApplicationBootstrap {
