@@ -15,6 +15,13 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/auth/roles';
 import { UsersService } from '../../src/users/users.service';
 
+/** nestjs-pino's test-only reset, not in its public exports (loaded by path). */
+function resetPinoRootLogger(): void {
+  const file = require.resolve('nestjs-pino/package.json').replace(/package\.json$/, 'dist/cjs/PinoLogger.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(file) as { __resetOutOfContextForTests: () => void }).__resetOutOfContextForTests();
+}
+
 export const engine = (process.env.TEST_DB_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
 const postgresSkipped = engine === 'postgres' && process.env.TEST_PG_AVAILABLE !== '1';
 
@@ -76,6 +83,9 @@ export async function createTestApp(options: { now?: Date; logs?: string[]; /** 
   // otherwise the log is silent (LOG_LEVEL, set by test/setup/engine-*.ts). nestjs-pino keeps one
   // root logger per process, so only the first app a test file boots decides this.
   const logs = options.logs;
+  // nestjs-pino keeps one root logger per process: a test file that boots several apps with
+  // `logs` (restarts on one database) resets it, so each app writes to its own capture.
+  if (logs) resetPinoRootLogger();
   const output: LogOutput = logs ? { level: 'trace', stream: { write: (line: string) => void logs.push(line) } } : {};
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(Clock)
