@@ -1,6 +1,7 @@
 import { Tracked } from '../database/tracked';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Partnership } from '../partnerships/partnership.entity';
+import type { Language } from '../domain/language';
 
 export const STRATEGY_STATUSES = ['draft', 'adopted', 'archived'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
@@ -35,6 +36,14 @@ export class Strategy extends Tracked {
   @Index()
   @Column({ type: 'uuid' })
   leadPartnershipId: string;
+
+  /** The language of the strategy's board pack (headings, period labels and the PDF's /Lang). */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Language;
+
+  /** Days after a quarter ends by which its returns are due, unless a quarter overrides it. */
+  @Column({ type: 'integer', default: 30 })
+  returnDeadlineDays: number;
 
   @ManyToOne(() => Partnership, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leadPartnershipId' })
