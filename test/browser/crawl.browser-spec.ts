@@ -9,7 +9,7 @@ const MAX_PAGES = 80;
  * the 42 target pages share one template, so the first few of each shape stand for the rest and
  * the crawl stays within a few minutes.
  */
-const PER_SHAPE = 6;
+const PER_SHAPE = 3;
 /** Not pages: requested (never a 5xx) but neither opened nor checked with axe. */
 const DOWNLOAD = /\.(pdf|csv|xlsx)(\?|$)|\/your-returns\/template\/|\/download(\?|$)/;
 
