@@ -116,6 +116,7 @@ export const ROUTES: Record<string, RouteRule> = {
     body: () => ({ period: '2025-26-Q2', value: 10 }),
     expect: reporters(),
   },
+  'GET /api/v1/strategies/{id}/progress': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress?period=2025-26-Q1&status=submitted`, expect: readers() },
   'GET /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.progressId}`, expect: readers() },
   'PATCH /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.progressId}`, body: () => ({ version: 1, value: 11 }), expect: reporters() },
   'DELETE /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.missingId}`, expect: everyone({ anonymous: 401, viewer: 403 }) },
