@@ -81,7 +81,7 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
   // The spreadsheet upload is multipart: parsed here, before the CSRF check, so the form's hidden
   // _csrf field (sent before the file) is read like any other form's. Problems are the page's to show.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: WEB_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } }).single('file');
-  app.use(WEB_PATHS.upload, (req: Request, res: Response, next: NextFunction) => {
+  app.use([WEB_PATHS.upload, WEB_PATHS.targetImport], (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
     upload(req, res, (error: unknown) => {
       if (error) res.locals.uploadError = error instanceof multer.MulterError ? error.code : 'unreadable';

@@ -12,6 +12,7 @@ import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { ReturnsModule } from '../returns/returns.module';
 import { ApprovalsController } from './approvals.controller';
 import { CoordinatorScopes } from './coordinator-scope';
+import { TargetImportPageController } from './target-import.controller';
 import { BoardPacksController } from './board-packs.controller';
 import { ChangePasswordController } from './change-password.controller';
 import { DashboardController } from './dashboard.controller';
@@ -29,7 +30,7 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController],
   providers: [WebSessionGuard, CoordinatorScopes],
 })
 export class WebModule implements OnApplicationBootstrap {

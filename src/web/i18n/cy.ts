@@ -333,6 +333,7 @@ export const cy: Catalogue = {
     confirm: 'Mewnforio targedau',
     doneTitle: 'Targedau wedi’u mewnforio',
     done: '{{created}} newydd, {{updated}} wedi newid, {{unchanged}} heb newid, o {{name}}.',
+    row: 'Rhes',
     what: 'Beth sy’n digwydd',
     errors: {
       missing: 'Dewiswch ffeil',

@@ -327,6 +327,7 @@ export const en = {
     confirm: 'Import targets',
     doneTitle: 'Targets imported',
     done: '{{created}} new, {{updated}} changed, {{unchanged}} unchanged, from {{name}}.',
+    row: 'Row',
     what: 'What happens',
     errors: {
       missing: 'Select a file',
