@@ -13,6 +13,8 @@ import { ReturnsModule } from '../returns/returns.module';
 import { ApprovalsController } from './approvals.controller';
 import { CoordinatorScopes } from './coordinator-scope';
 import { TargetImportPageController } from './target-import.controller';
+import { AccountabilityController } from './accountability.controller';
+import { ChasingController } from './chasing.controller';
 import { BoardPacksController } from './board-packs.controller';
 import { ChangePasswordController } from './change-password.controller';
 import { DashboardController } from './dashboard.controller';
@@ -30,7 +32,7 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController, ChasingController, AccountabilityController],
   providers: [WebSessionGuard, CoordinatorScopes],
 })
 export class WebModule implements OnApplicationBootstrap {

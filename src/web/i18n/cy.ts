@@ -316,6 +316,7 @@ export const cy: Catalogue = {
     lead: 'Partneriaeth arweiniol',
     officer: 'Swyddog atebol',
     supporting: 'Partneriaethau cefnogol',
+    warning: 'Rhybudd',
     download: 'Lawrlwytho fel CSV',
   },
   targetImport: {

@@ -310,6 +310,7 @@ export const en = {
     lead: 'Lead partnership',
     officer: 'Accountable officer',
     supporting: 'Supporting partnerships',
+    warning: 'Warning',
     download: 'Download as CSV',
   },
   targetImport: {
