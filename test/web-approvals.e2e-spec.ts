@@ -79,6 +79,16 @@ describeE2E('web: the approvals inbox', () => {
     expect((await statusOf('NI 3')).status).toBe('submitted');
   });
 
+  it('takes a batch of hundreds of checked updates in one POST (no form-field limit in the way)', async () => {
+    const page = await agent.get(`/approvals?strategy=${b.strategyId}`).expect(200);
+    const missing = Array.from({ length: 300 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}:1`);
+    const res = await agent.post('/approvals').type('form').send({ _csrf: csrfOf(page.text), strategy: b.strategyId, period: '2025-26-Q2', update: [`${ids['u NI 3']}:2`, ...missing] }).expect(200);
+    // Read, then refused as a whole: the first unknown update is named and NI 3 is not approved either.
+    expect(res.text).toContain('govuk-error-summary');
+    expect(res.text).toContain('Nothing was approved or returned');
+    expect((await statusOf('NI 3')).status).toBe('submitted');
+  });
+
   it('refuses a POST without the CSRF token', async () => {
     await agent.post('/approvals').type('form').send({ strategy: b.strategyId, update: `${ids['u NI 3']}:2` }).expect(403);
     expect((await statusOf('NI 3')).status).toBe('submitted');

@@ -64,7 +64,9 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
   const web = (handler: express.RequestHandler): express.RequestHandler => (req, res, next) =>
     isWebPath(req.path) && !req.path.startsWith('/assets/') ? handler(req, res, next) : next();
 
-  app.use(web(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 })));
+  // parameterLimit: the approvals inbox posts one checkbox per update, and a strategy's quarter can hold
+  // a few hundred; the 100 kB limit still bounds the body.
+  app.use(web(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 1000 })));
   app.use(
     web(
       session({
