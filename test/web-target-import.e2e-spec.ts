@@ -61,13 +61,40 @@ describeE2E('web: import targets from a spreadsheet', () => {
     await agent.post('/import-targets').attach('file', Buffer.from(HEADER), 'targets.csv').expect(403);
   });
 
-  it('imports a good file and confirms what became of each row', async () => {
+  const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  const confirm = (html: string) =>
+    agent
+      .post('/import-targets')
+      .field('_csrf', csrfOf(html))
+      .field('strategy', hidden(html, 'strategy'))
+      .field('name', hidden(html, 'name'))
+      .field('format', hidden(html, 'format'))
+      .field('content', hidden(html, 'content'));
+
+  it('checks a good file and lists its rows, storing nothing until confirmed; then imports it and confirms what became of each row', async () => {
     const csv = [HEADER, 'G 1,Homes,Housing,homes,100,2024-25-Q4,140,2025-26-Q4,2025-26-Q2=120,Wealden Housing Partnership,Priya Shah,priya@example.test'].join('\n');
-    const res = await upload(await page(), { bytes: Buffer.from(csv), name: 'targets.csv' }).expect(200);
+    const check = await upload(await page(), { bytes: Buffer.from(csv), name: 'targets.csv' }).expect(200);
+    expect(check.text).toContain('Check the targets before importing them');
+    expect(check.text).toContain('1 new, 0 changed, 0 unchanged.');
+    expect(check.text).toMatch(/G 1 Homes[\s\S]*New target/);
+    expect(await codes()).toEqual([]);
+
+    const res = await confirm(check.text).expect(200);
     expect(res.text).toContain('Targets imported');
     expect(res.text).toContain('1 new, 0 changed, 0 unchanged, from targets.csv');
     expect(res.text).toContain('G 1 Homes');
     expect(await codes()).toEqual(['G 1']);
+  });
+
+  it('confirming a file that no longer passes (someone changed things in between) shows the problems and stores nothing', async () => {
+    const csv = [HEADER, 'G 9,Jobs,Housing,jobs,1,2024-25-Q4,2,2025-26-Q4,,Wealden Housing Partnership,Ann,ann@example.test'].join('\n');
+    const check = await upload(await page(), { bytes: Buffer.from(csv), name: 'targets.csv' }).expect(200);
+    const tampered = check.text.replace(/name="content" value="[^"]*"/, `name="content" value="${Buffer.from(csv.replace(',Housing,', ',Economy,')).toString('base64')}"`);
+    const res = await confirm(tampered).expect(200);
+    expect(res.text).toContain('Row 2, theme: no theme called &quot;Economy&quot;');
+    expect(await codes()).not.toContain('G 9');
+    const empty = await confirm(check.text.replace(/name="content" value="[^"]*"/, 'name="content" value=""')).expect(200);
+    expect(empty.text).toContain('The checked file has expired');
   });
 
   it('downloads the targets as the API exports them, and that file imports back changing nothing', async () => {
@@ -76,7 +103,7 @@ describeE2E('web: import targets from a spreadsheet', () => {
     const csv = await agent.get(`/import-targets/targets.csv?strategy=${b.strategyId}`).expect(200).expect('Content-Type', /text\/csv/);
     expect(csv.text).toBe((await t.api().get(`/api/v1/strategies/${b.strategyId}/targets.csv`).expect(200)).text);
     const res = await upload(csrfOf(form.text), { bytes: Buffer.from(csv.text), name: 'targets.csv' }).expect(200);
-    expect(res.text).toContain('0 new, 0 changed, 1 unchanged');
+    expect(res.text).toContain('0 new, 0 changed, 1 unchanged.');
   });
 
   it('is for coordinators: a viewer gets the 403 page', async () => {

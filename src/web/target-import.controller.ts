@@ -4,12 +4,15 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../auth/roles';
 import { ReturnsService } from '../returns/returns.service';
 import { TargetImportService } from '../returns/target-import.service';
-import { uploadOf } from '../returns/upload';
+import { SheetUpload, uploadOf } from '../returns/upload';
 import { CoordinatorScope, CoordinatorScopes } from './coordinator-scope';
-import { FormProblems, NO_PROBLEMS } from './forms/form-errors';
+import { FormProblems, NO_PROBLEMS, text } from './forms/form-errors';
 import type { Translate } from './i18n/i18n';
 import { SignedIn, WebActor } from './session.guard';
 import { WEB_PATHS } from './web-routes';
+
+/** Base64 of this many bytes stays under multer's 1 MB limit for a field. */
+const MAX_CHECKED_BYTES = 700_000;
 
 /**
  * "Import targets from a spreadsheet": the file goes to TargetImportService, as the API's
@@ -40,25 +43,55 @@ export class TargetImportPageController {
     res.attachment(file.filename).type('text/csv; charset=utf-8').send(file.csv);
   }
 
+  /**
+   * Two steps, as "check your answers": the uploaded file is checked (a dry run of the import)
+   * and its rows listed; confirming posts the same bytes back from a hidden field, and the
+   * import runs for real, checking every row again. Nothing is kept on the server in between.
+   * A file too big for the hidden field (multer's 1 MB field limit) is imported at once.
+   */
   @Post(WEB_PATHS.targetImport)
   @HttpCode(200)
   async upload(@WebActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const t = res.locals.t as Translate;
-    const scope = await this.scopes.read((req.body ?? {}) as Record<string, unknown>);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const scope = await this.scopes.read(body);
     const problem = (key: string): FormProblems => {
       const error = { text: t(key), href: '#file' };
       return { errors: [error], fieldErrors: { file: { text: error.text } } };
     };
     const uploadError = res.locals.uploadError as string | undefined;
     if (uploadError) return this.renderForm(res, scope, problem(uploadError === 'LIMIT_FILE_SIZE' ? 'targetImport.errors.tooBig' : 'targetImport.errors.unreadable'));
-    const file = req.file;
-    if (!file || file.size === 0) return this.renderForm(res, scope, problem(file ? 'targetImport.errors.empty' : 'targetImport.errors.missing'));
-    if (!/\.(csv|xlsx)$/i.test(file.originalname)) return this.renderForm(res, scope, problem('targetImport.errors.type'));
     if (!scope.strategy) return this.renderForm(res, scope, NO_PROBLEMS);
 
+    const confirmed = typeof body.content === 'string';
+    let upload: SheetUpload;
+    let name: string;
+    if (confirmed) {
+      const content = Buffer.from(body.content as string, 'base64');
+      name = text(body.name).slice(0, 200) || 'targets';
+      if (content.length === 0) return this.renderForm(res, scope, problem('targetImport.errors.expired'));
+      upload = { format: body.format === 'xlsx' ? 'xlsx' : 'csv', bytes: content };
+    } else {
+      const file = req.file;
+      if (!file || file.size === 0) return this.renderForm(res, scope, problem(file ? 'targetImport.errors.empty' : 'targetImport.errors.missing'));
+      if (!/\.(csv|xlsx)$/i.test(file.originalname)) return this.renderForm(res, scope, problem('targetImport.errors.type'));
+      upload = uploadOf(undefined, undefined, file)!;
+      name = file.originalname;
+    }
+    const store = confirmed || upload.bytes.length > MAX_CHECKED_BYTES;
+
     try {
-      const result = await this.imports.importTargets(scope.strategy.id, uploadOf(undefined, undefined, file)!, false, actor);
-      res.render('target-import/done.njk', { title: t('targetImport.doneTitle'), result, fileName: file.originalname, strategy: scope.strategy });
+      const result = await this.imports.importTargets(scope.strategy.id, upload, !store, actor);
+      if (store) return res.render('target-import/done.njk', { title: t('targetImport.doneTitle'), result, fileName: name, strategy: scope.strategy });
+      res.render('target-import/check.njk', {
+        title: t('targetImport.checkedTitle'),
+        backLink: `${WEB_PATHS.targetImport}?strategy=${scope.strategy.id}`,
+        result,
+        fileName: name,
+        strategy: scope.strategy,
+        content: upload.bytes.toString('base64'),
+        format: upload.format,
+      });
     } catch (error) {
       if (error instanceof HttpException && (error.getStatus() === 400 || error.getStatus() === 422)) return this.renderForm(res, scope, this.fileProblems(error, t));
       throw error;

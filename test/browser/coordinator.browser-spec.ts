@@ -96,12 +96,17 @@ describe('the coordinator’s workspace in a browser', () => {
     const added = lines[1].replace(/^[^,]+,[^,]+,/, 'NEW 1,A new target from the sheet,');
     const bad = [...lines, added.replace(/,increase,|,decrease,/, ',upwards,')].join('\n');
     await page.getByLabel('Upload a file').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-    await page.getByRole('button', { name: 'Import targets' }).click();
+    await page.getByRole('button', { name: 'Check the file' }).click();
     await expect(page.locator('.govuk-error-summary').getByRole('link').allTextContents()).resolves.toEqual(['Row 44, direction: must be increase or decrease, got "upwards"']);
     await expectAccessible(page);
     await shot(page, 'coord-import-error');
 
     await page.getByLabel('Upload a file').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from([...lines, added].join('\n')) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check the targets before importing them');
+    await expect(page.locator('main').textContent()).resolves.toContain('1 new, 0 changed, 42 unchanged.');
+    await expectAccessible(page);
+    await shot(page, 'coord-import-check');
     await page.getByRole('button', { name: 'Import targets' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Targets imported');
     await expect(page.locator('.govuk-panel').textContent()).resolves.toContain('1 new, 0 changed, 42 unchanged');
