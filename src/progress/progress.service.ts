@@ -126,7 +126,9 @@ export class ProgressService {
   @Transactional()
   async approveMany(decisions: { id: string; version: number }[], actor: Actor): Promise<ProgressUpdateDto[]> {
     const approved: ProgressUpdateDto[] = [];
-    for (const decision of decisions) {
+    // Row locks taken in one order (by id), so two batches over the same updates queue behind
+    // each other on PostgreSQL instead of deadlocking.
+    for (const decision of [...decisions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       try {
         approved.push(await this.approve(decision.id, { version: decision.version }, actor));
       } catch (error) {
