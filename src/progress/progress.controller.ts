@@ -5,7 +5,7 @@ import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
+import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, StrategyProgressItemDto, StrategyProgressQuery, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
 import { ProgressService } from './progress.service';
 
 /** Officers of the lead partnership, and coordinators, write figures. */
@@ -37,6 +37,20 @@ export class ProgressController {
   @ApiErrors(400, 404, 409, 422, 413)
   create(@UuidParam('id') targetId: string, @Body() dto: CreateProgressDto, @CurrentUser() actor: Actor): Promise<ProgressUpdateDto> {
     return this.progress.create(targetId, dto, actor);
+  }
+
+  /**
+   * The approvals inbox: every update of the strategy for a quarter, by target code, each with
+   * its figure, expected value, the RAG it would get, commentary and the lead partnership.
+   * `status=submitted` lists what waits for a decision; filter by `themeId` or `partnershipId`
+   * (the target's lead partnership).
+   */
+  @ApiOperation({ summary: "List a strategy's updates for a quarter (approvals inbox)" })
+  @Get('strategies/:id/progress')
+  @ApiPageResponse(StrategyProgressItemDto)
+  @ApiErrors(400, 404)
+  ofStrategy(@UuidParam('id') strategyId: string, @Query() query: StrategyProgressQuery): Promise<Page<StrategyProgressItemDto>> {
+    return this.progress.ofStrategy(strategyId, query);
   }
 
   /** One progress update with its workflow status, expected value, RAG and direction of travel. */

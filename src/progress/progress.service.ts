@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { Repository } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +17,18 @@ import { returnOutcome, returnWindowProblem, type UpdateStatus } from '../domain
 import type { Target } from '../targets/target.entity';
 import { assertVersion } from '../common/version';
 import { TargetsService } from '../targets/targets.service';
-import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
+import { byCode } from '../domain/codes';
+import { StrategiesService } from '../strategies/strategies.service';
+import {
+  CreateProgressDto,
+  ListProgressQuery,
+  ProgressUpdateDto,
+  ReturnProgressDto,
+  StrategyProgressItemDto,
+  StrategyProgressQuery,
+  UpdateProgressDto,
+  WorkflowStepDto,
+} from './dto/progress.dto';
 import { ProgressUpdate } from './progress-update.entity';
 import { toProgressDto } from './progress.mapper';
 
@@ -32,6 +43,7 @@ export class ProgressService {
   constructor(
     private readonly targets: TargetsService,
     private readonly assignments: AssignmentsService,
+    private readonly strategies: StrategiesService,
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -72,6 +84,65 @@ export class ProgressService {
   /** The approved figures of these targets before a period: what direction of travel is measured from. */
   approvedBefore(targetIds: string[], period: string): Promise<ProgressUpdate[]> {
     return targetIds.length ? this.updates.find({ where: { targetId: In(targetIds), status: 'approved', period: LessThan(period) } }) : Promise.resolve([]);
+  }
+
+  /**
+   * The approvals inbox: a strategy's updates for one quarter (by default every status), by
+   * target code, each with what its figure scores and who leads the target. One bulk read per
+   * table, whatever the number of targets.
+   */
+  async ofStrategy(strategyId: string, query: StrategyProgressQuery): Promise<Page<StrategyProgressItemDto>> {
+    await this.strategies.find(strategyId);
+    const [targets, leads] = await Promise.all([this.targets.ofStrategy(strategyId), this.assignments.activeForStrategy(strategyId)]);
+    const leadOf = new Map(leads.map((a) => [a.targetId, a]));
+    const chosen = targets
+      .filter((t) => !query.themeId || t.themeId === query.themeId)
+      .filter((t) => !query.partnershipId || leadOf.get(t.id)?.partnershipId === query.partnershipId);
+    const byId = new Map(chosen.map((t) => [t.id, t]));
+    const ids = [...byId.keys()];
+    const [updates, approvedBefore] = await Promise.all([
+      this.updatesFor(ids, query.period, query.status ? [query.status] : undefined),
+      this.approvedBefore(ids, query.period),
+    ]);
+    const selected = updates.sort((a, b) => byCode(byId.get(a.targetId)!, byId.get(b.targetId)!));
+    const start = (query.page - 1) * query.pageSize;
+    const items = selected.slice(start, start + query.pageSize).map((u) => {
+      const target = byId.get(u.targetId)!;
+      const lead = leadOf.get(u.targetId)?.partnership;
+      return {
+        ...toProgressDto(u, target, approvedBefore.filter((a) => a.targetId === u.targetId)),
+        target: { id: target.id, code: target.code, title: target.title, unit: target.unit, themeId: target.themeId },
+        leadPartnership: lead ? { id: lead.id, name: lead.name } : null,
+      };
+    });
+    return toPage(items, selected.length, query);
+  }
+
+  /**
+   * Approves several submitted updates at once, all or none: each checked against the version
+   * the coordinator saw, so a figure changed since the inbox was read stops the whole batch
+   * (409 naming the target) and nothing is approved.
+   */
+  @Transactional()
+  async approveMany(decisions: { id: string; version: number }[], actor: Actor): Promise<ProgressUpdateDto[]> {
+    const approved: ProgressUpdateDto[] = [];
+    // Row locks taken in one order (by id), so two batches over the same updates queue behind
+    // each other on PostgreSQL instead of deadlocking.
+    for (const decision of [...decisions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      try {
+        approved.push(await this.approve(decision.id, { version: decision.version }, actor));
+      } catch (error) {
+        if (error instanceof ConflictException) {
+          const update = await this.updates.findOneBy({ id: decision.id });
+          const target = update ? await this.targets.find(update.targetId) : null;
+          throw conflict(`${target ? `${target.code} ${update!.period}` : decision.id}: ${(error.getResponse() as { message?: string }).message ?? error.message}; nothing was approved`, [
+            { field: decision.id, message: 'changed since you read it' },
+          ]);
+        }
+        throw error;
+      }
+    }
+    return approved;
   }
 
   async get(id: string): Promise<ProgressUpdateDto> {

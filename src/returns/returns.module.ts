@@ -6,11 +6,13 @@ import { StrategiesModule } from '../strategies/strategies.module';
 import { TargetsModule } from '../targets/targets.module';
 import { ReturnsController } from './returns.controller';
 import { ReturnsService } from './returns.service';
+import { TargetImportController } from './target-import.controller';
+import { TargetImportService } from './target-import.service';
 
 @Module({
   imports: [StrategiesModule, PartnershipsModule, TargetsModule, ProgressModule, AssignmentsModule],
-  controllers: [ReturnsController],
-  providers: [ReturnsService],
-  exports: [ReturnsService],
+  controllers: [ReturnsController, TargetImportController],
+  providers: [ReturnsService, TargetImportService],
+  exports: [ReturnsService, TargetImportService],
 })
 export class ReturnsModule {}

@@ -14,6 +14,10 @@ export const WEB_PATHS = {
   target: '/target',
   theme: '/theme',
   boardPacks: '/board-packs',
+  approvals: '/approvals',
+  chasing: '/chasing',
+  accountability: '/accountability',
+  targetImport: '/import-targets',
 } as const;
 
 /** Patterns for the global prefix's `exclude` (path-to-regexp syntax). */
@@ -29,6 +33,13 @@ export const WEB_ROUTE_PATTERNS = [
   'theme/{*rest}',
   'board-packs',
   'board-packs/{*rest}',
+  'approvals',
+  'approvals/{*rest}',
+  'chasing',
+  'accountability',
+  'accountability/{*rest}',
+  'import-targets',
+  'import-targets/{*rest}',
 ];
 
 /** Requests the web layer answers (pages and their assets); everything under /api is the API's. */

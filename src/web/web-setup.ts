@@ -64,7 +64,9 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
   const web = (handler: express.RequestHandler): express.RequestHandler => (req, res, next) =>
     isWebPath(req.path) && !req.path.startsWith('/assets/') ? handler(req, res, next) : next();
 
-  app.use(web(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 })));
+  // parameterLimit: the approvals inbox posts one checkbox per update, and a strategy's quarter can hold
+  // a few hundred; the 100 kB limit still bounds the body.
+  app.use(web(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 1000 })));
   app.use(
     web(
       session({
@@ -81,7 +83,7 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
   // The spreadsheet upload is multipart: parsed here, before the CSRF check, so the form's hidden
   // _csrf field (sent before the file) is read like any other form's. Problems are the page's to show.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: WEB_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } }).single('file');
-  app.use(WEB_PATHS.upload, (req: Request, res: Response, next: NextFunction) => {
+  app.use([WEB_PATHS.upload, WEB_PATHS.targetImport], (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
     upload(req, res, (error: unknown) => {
       if (error) res.locals.uploadError = error instanceof multer.MulterError ? error.code : 'unreadable';

@@ -10,6 +10,11 @@ import { UsersModule } from '../users/users.module';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { ReturnsModule } from '../returns/returns.module';
+import { ApprovalsController } from './approvals.controller';
+import { CoordinatorScopes } from './coordinator-scope';
+import { TargetImportPageController } from './target-import.controller';
+import { AccountabilityController } from './accountability.controller';
+import { ChasingController } from './chasing.controller';
 import { BoardPacksController } from './board-packs.controller';
 import { ChangePasswordController } from './change-password.controller';
 import { DashboardController } from './dashboard.controller';
@@ -27,8 +32,8 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController],
-  providers: [WebSessionGuard],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController, ChasingController, AccountabilityController],
+  providers: [WebSessionGuard, CoordinatorScopes],
 })
 export class WebModule implements OnApplicationBootstrap {
   constructor(private readonly adapter: HttpAdapterHost) {}

@@ -116,6 +116,7 @@ export const ROUTES: Record<string, RouteRule> = {
     body: () => ({ period: '2025-26-Q2', value: 10 }),
     expect: reporters(),
   },
+  'GET /api/v1/strategies/{id}/progress': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress?period=2025-26-Q1&status=submitted`, expect: readers() },
   'GET /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.progressId}`, expect: readers() },
   'PATCH /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.progressId}`, body: () => ({ version: 1, value: 11 }), expect: reporters() },
   'DELETE /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.missingId}`, expect: everyone({ anonymous: 401, viewer: 403 }) },
@@ -132,6 +133,7 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   // Who may write which row is checked row by row (422), so any reporter gets past the gate.
   'POST /api/v1/strategies/{id}/progress/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress/import`, expect: everyone({ anonymous: 401, viewer: 403 }) },
+  'POST /api/v1/strategies/{id}/targets/import': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets/import?dryRun=true`, expect: managers() },
   'GET /api/v1/strategies/{id}/targets.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets.csv`, expect: readers() },
   'GET /api/v1/strategies/{id}/progress.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress.csv?period=2025-26-Q1`, expect: readers() },
   'GET /api/v1/strategies/{id}/reports/quarterly': { path: (f) => `/api/v1/strategies/${f.strategyId}/reports/quarterly?period=2025-26-Q1`, expect: readers() },

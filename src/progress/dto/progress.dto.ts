@@ -1,7 +1,7 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
-import { IsFiniteNumber, IsOptionalNonNull, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
+import { IsFiniteNumber, IsId, IsOptionalNonNull, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
 import { UPDATE_STATUSES, type UpdateStatus } from '../../domain/progress-returns';
 
 const RAG_VALUES = ['green', 'amber', 'red'] as const;
@@ -118,4 +118,59 @@ export class ProgressUpdateDto {
   createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
+}
+
+/** The approvals inbox: a strategy's updates for one quarter. */
+export class StrategyProgressQuery extends PaginationQuery {
+  /** The quarter. @example "2025-26-Q2" */
+  @IsPeriod()
+  period: string;
+
+  /** `submitted` for what waits for a decision; every status when left out. */
+  @ApiProperty({ enum: UPDATE_STATUSES, required: false })
+  @IsOptional()
+  @IsIn(UPDATE_STATUSES)
+  status?: UpdateStatus;
+
+  /** Only targets of this theme. */
+  @IsOptional()
+  @IsId()
+  themeId?: string;
+
+  /** Only targets this partnership leads (its active lead assignment): whose return it is. */
+  @IsOptional()
+  @IsId()
+  partnershipId?: string;
+}
+
+export class InboxTargetDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  id: string;
+  /** @example "NI 154" */
+  @ApiProperty({ maxLength: 40 })
+  code: string;
+  /** @example "Net additional homes provided" */
+  @ApiProperty({ maxLength: 300 })
+  title: string;
+  /** @example "homes" */
+  @ApiProperty({ maxLength: 60 })
+  unit: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  themeId: string;
+}
+
+export class InboxPartnershipDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  id: string;
+  /** @example "Safer Wealden Partnership" */
+  @ApiProperty({ maxLength: 200 })
+  name: string;
+}
+
+/** An update in the approvals inbox: the update with its figure, expected value, RAG and commentary, and whose target it is. */
+export class StrategyProgressItemDto extends ProgressUpdateDto {
+  target: InboxTargetDto;
+  /** The partnership leading the target now (null when the target has no active lead assignment). */
+  @ApiProperty({ type: InboxPartnershipDto, nullable: true })
+  leadPartnership: InboxPartnershipDto | null;
 }
