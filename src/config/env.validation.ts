@@ -61,7 +61,7 @@ export class EnvironmentVariables {
 
   /**
    * Board packs rendered at once, each on its own thread (in this process, or per `npm run worker`
-   * process in queue mode). Each thread holds pdfkit and its fonts (about 60 MB); 1 suits 2 cores.
+   * process in queue mode). Each thread holds its own pdfkit, fonts and heap (about 75 MB of RSS); 1 suits 2 cores.
    */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of threads' })
