@@ -2,6 +2,7 @@
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { ReportsService } from '../src/reports/reports.service';
+import { ReportRenderer } from '../src/reports/render-pool/report-renderer';
 import { percentile } from './support';
 
 async function main(): Promise<void> {
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
   await app.init();
   const reports = app.get(ReportsService);
-  await reports.warmedUp;
+  await app.get(ReportRenderer).ready();
   const times: number[] = [];
   let pages = 0;
   let size = 0;

@@ -78,6 +78,22 @@ describe('validateEnv', () => {
       SERVICE_NAME: 'Report your figures',
     });
   });
+
+  it('renders through the queue by default only when there is a Redis, and refuses queue mode without one', () => {
+    expect(validateEnv({}).REPORT_RENDER_MODE).toBe('local');
+    expect(validateEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).REPORT_RENDER_MODE).toBe('queue');
+    expect(validateEnv({ REDIS_URL: 'redis://127.0.0.1:6379', REPORT_RENDER_MODE: 'local' }).REPORT_RENDER_MODE).toBe('local');
+    expect(() => validateEnv({ REPORT_RENDER_MODE: 'queue' })).toThrow(/REPORT_RENDER_MODE: queue needs REDIS_URL/);
+    expect(() => validateEnv({ REPORT_RENDER_MODE: 'threads' })).toThrow(/REPORT_RENDER_MODE: must be local or queue/);
+  });
+
+  it('takes REPORT_CONCURRENCY as a whole number of threads, 1 by default', () => {
+    expect(validateEnv({}).REPORT_CONCURRENCY).toBe(1);
+    expect(validateEnv({ REPORT_CONCURRENCY: '4' }).REPORT_CONCURRENCY).toBe(4);
+    expect(() => validateEnv({ REPORT_CONCURRENCY: '0' })).toThrow(/REPORT_CONCURRENCY/);
+    expect(() => validateEnv({ REPORT_CONCURRENCY: 'two' })).toThrow(/REPORT_CONCURRENCY: .*must be a whole number of threads/);
+    expect(() => validateEnv({ REPORT_QUEUE_PREFIX: 'a b' })).toThrow(/REPORT_QUEUE_PREFIX/);
+  });
 });
 
 describe('configuration errors never echo a secret', () => {

@@ -59,6 +59,35 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   REPORT_WARM_UP = true;
 
+  /**
+   * Board packs rendered at once, each on its own thread (in this process, or per `npm run worker`
+   * process in queue mode). Each thread holds its own pdfkit, fonts and heap (about 75 MB of RSS); 1 suits 2 cores.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of threads' })
+  @Min(1)
+  @Max(32)
+  REPORT_CONCURRENCY = 1;
+
+  /**
+   * `local`: render in this process's thread pool. `queue`: send renders to `npm run worker`
+   * processes through BullMQ (needs REDIS_URL). Default: `queue` when REDIS_URL is set, else `local`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['local', 'queue'], { message: 'must be local or queue' })
+  REPORT_RENDER_MODE?: 'local' | 'queue';
+
+  /** Key prefix of the render queue in Redis; deployments (or test runs) sharing a Redis use different ones. */
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be letters, digits, dots, dashes or underscores' })
+  REPORT_QUEUE_PREFIX = 'scs';
+
+  /** Queue mode: milliseconds a request waits for a worker's render before 503. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000)
+  REPORT_QUEUE_TIMEOUT_MS = 120_000;
+
   /** Report templates (YAML). */
   @IsString()
   @MinLength(1)
@@ -228,6 +257,10 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('  - SESSION_SECRET: is required when NODE_ENV=production (the development default is never used there)');
+  }
+  env.REPORT_RENDER_MODE ??= env.REDIS_URL ? 'queue' : 'local';
+  if (env.REPORT_RENDER_MODE === 'queue' && !env.REDIS_URL) {
+    problems.push('  - REPORT_RENDER_MODE: queue needs REDIS_URL (the render queue lives in Redis)');
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('  - ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');

@@ -7,11 +7,12 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { StoredReport } from './stored-report.entity';
+import { reportRendererProvider } from './render-pool/report-renderer.provider';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StoredReport]), SummaryModule, StrategiesModule, PartnershipsModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportStorage],
+  providers: [ReportsService, ReportStorage, reportRendererProvider],
   exports: [ReportsService],
 })
 export class ReportsModule {}

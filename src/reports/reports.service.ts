@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, InternalServerErrorException, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, InternalServerErrorException, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -15,9 +15,9 @@ import { ThemesService } from '../strategies/themes.service';
 import { SummaryService } from '../summary/summary.service';
 import { ListReportsQuery, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
 import { ReportStorage } from './report-storage';
-import { buildReportLayout, renderReportPdf, ReportTemplate, ReportTemplates, TemplateError, UnknownTemplateError } from './rendering';
+import { ReportTemplate, ReportTemplates, TemplateError, UnknownTemplateError } from './rendering';
+import { ReportRenderer } from './render-pool/report-renderer';
 import { StoredReport } from './stored-report.entity';
-import { warmUpRenderer } from './warm-up';
 
 export const DEFAULT_TEMPLATE = 'quarterly-board';
 
@@ -31,12 +31,9 @@ export interface GeneratedReport {
  * then kept, so the pack a board saw can be downloaded again unchanged.
  */
 @Injectable()
-export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
+export class ReportsService implements OnModuleInit {
   private readonly logger = new Logger(ReportsService.name);
   private readonly templates: ReportTemplates;
-  private readonly warmUp: boolean;
-  /** Settles when the start-up warm-up render has finished (at once when there is none). */
-  warmedUp: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectRepository(StoredReport) private readonly reports: Repository<StoredReport>,
@@ -46,10 +43,10 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly themes: ThemesService,
     private readonly storage: ReportStorage,
     private readonly clock: Clock,
+    private readonly renderer: ReportRenderer,
     config: ConfigService<EnvironmentVariables, true>,
   ) {
     this.templates = new ReportTemplates(config.get('TEMPLATES_DIR', { infer: true }));
-    this.warmUp = config.get('REPORT_WARM_UP', { infer: true });
   }
 
   /** A broken template is reported at start-up, naming the file and the problem, rather than at a board's deadline. */
@@ -62,14 +59,6 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
         else throw error;
       }
     }
-  }
-
-  /** In the background: the server starts answering at once. */
-  onApplicationBootstrap(): void {
-    if (!this.warmUp) return;
-    this.warmedUp = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => warmUpRenderer(this.templates.get(DEFAULT_TEMPLATE)))
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'report renderer warm-up failed'));
   }
 
   listTemplates(): ReportTemplateDto[] {
@@ -88,7 +77,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     const strategy = await this.strategies.find(strategyId);
     const summary = await this.summary.summarise(strategyId, query);
     const scopeLabel = await this.scopeLabel(query);
-    const render = (generatedAt: Date) => renderReportPdf(buildReportLayout(summary, template, { generatedAt, ...(scopeLabel ? { scopeLabel } : {}) }), template);
+    const render = (generatedAt: Date) => this.renderer.render(summary, template.name, { generatedAt, ...(scopeLabel ? { scopeLabel } : {}) });
 
     // A GET must not store a copy per press of refresh. The pack is dated, so render it again with the
     // date of the latest stored pack of the same strategy, period, template and scope: the same SHA-256

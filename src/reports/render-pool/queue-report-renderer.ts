@@ -1,0 +1,61 @@
+/**
+ * Loaded only in queue mode (REDIS_URL set and REPORT_RENDER_MODE=queue): nothing here, BullMQ
+ * included, is required by a process without Redis.
+ */
+import { ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
+import { Queue, QueueEvents } from 'bullmq';
+import type { RenderRequest } from './render-request';
+import { RENDER_JOB, RENDER_QUEUE, redisConnection } from './render-queue';
+import { ReportRenderer } from './report-renderer';
+
+export interface QueueOptions {
+  templatesDir: string;
+  redisUrl: string;
+  prefix: string;
+  /** How long a request waits for a worker to finish its render before 503. */
+  timeoutMs: number;
+}
+
+/**
+ * Sends renders to `npm run worker` processes through BullMQ and waits for the PDF. The job id is
+ * the render's key, so identical requests from several instances share one job too; a finished
+ * job is kept a minute, long enough for a burst of refreshes to be answered from it.
+ */
+export class QueueReportRenderer extends ReportRenderer implements OnModuleDestroy {
+  private readonly queue: Queue;
+  private readonly events: QueueEvents;
+
+  constructor(private readonly options: QueueOptions) {
+    super(options.templatesDir);
+    const connection = redisConnection(options.redisUrl);
+    this.queue = new Queue(RENDER_QUEUE, { connection, prefix: options.prefix });
+    this.events = new QueueEvents(RENDER_QUEUE, { connection, prefix: options.prefix });
+  }
+
+  protected async perform(request: RenderRequest, key: string): Promise<Buffer> {
+    const job = await this.queue.add(RENDER_JOB, request, {
+      jobId: key,
+      attempts: 2,
+      removeOnComplete: { age: 60 },
+      removeOnFail: { age: 60 },
+    });
+    let result: unknown;
+    try {
+      result = await job.waitUntilFinished(this.events, this.options.timeoutMs);
+    } catch (error) {
+      if (error instanceof Error && /timed out/.test(error.message)) {
+        throw new ServiceUnavailableException(
+          `No report worker finished the render within ${this.options.timeoutMs / 1000} s. Is \`npm run worker\` running against the same Redis (prefix "${this.options.prefix}")?`,
+        );
+      }
+      throw error;
+    }
+    if (typeof result !== 'string') throw new Error(`Report render job ${key} finished without a PDF`);
+    return Buffer.from(result, 'base64');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.events.close();
+    await this.queue.close();
+  }
+}

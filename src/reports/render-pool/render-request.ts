@@ -1,0 +1,44 @@
+/**
+ * What a render needs, as plain data that can cross a thread (structured clone) or a Redis queue
+ * (JSON): the summary, the template's name and folder (templates hold compiled functions, so the
+ * renderer loads its own copy), and the layout context with its date as an ISO string.
+ */
+import { createHash } from 'node:crypto';
+import type { StrategySummaryDto } from '../../summary/summary.dto';
+import { buildReportLayout, type LayoutContext, renderReportPdf, ReportTemplates } from '../rendering';
+
+export type WireLayoutContext = Omit<LayoutContext, 'generatedAt'> & { generatedAt: string };
+
+export interface RenderRequest {
+  templatesDir: string;
+  template: string;
+  summary: StrategySummaryDto;
+  context: WireLayoutContext;
+}
+
+export function renderRequest(templatesDir: string, template: string, summary: StrategySummaryDto, context: LayoutContext): RenderRequest {
+  return { templatesDir, template, summary, context: { ...context, generatedAt: context.generatedAt.toISOString() } };
+}
+
+/**
+ * Two requests with the same key give byte-identical PDFs (rendering is pure), so they may share
+ * one render. The summary's own content is part of it: it carries the strategy, period and scope,
+ * and an approval between two requests changes it, so a stale render is never shared.
+ */
+export function renderKey(request: RenderRequest): string {
+  const { summary, template, context } = request;
+  return createHash('sha256')
+    .update(JSON.stringify([summary.strategy.id, summary.period, template, context, summary]))
+    .digest('hex');
+}
+
+const templatesByDir = new Map<string, ReportTemplates>();
+
+/** Runs in whichever thread or process does the rendering. The template is read afresh, as before. */
+export async function performRender(request: RenderRequest): Promise<Buffer> {
+  let templates = templatesByDir.get(request.templatesDir);
+  if (!templates) templatesByDir.set(request.templatesDir, (templates = new ReportTemplates(request.templatesDir)));
+  const template = templates.get(request.template);
+  const context: LayoutContext = { ...request.context, generatedAt: new Date(request.context.generatedAt) };
+  return renderReportPdf(buildReportLayout(request.summary, template, context), template);
+}

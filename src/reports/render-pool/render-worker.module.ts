@@ -1,0 +1,81 @@
+/**
+ * `npm run worker`: a Nest application context without HTTP that takes board-pack renders from
+ * the BullMQ queue and renders them in its own thread pool. Rendering off this process's main
+ * thread too keeps BullMQ's lock renewals on time, so a long county pack is never taken for a
+ * stalled job and rendered twice.
+ */
+import { BullModule, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import type { Job } from 'bullmq';
+import { AppLoggerModule } from '../../common/logging';
+import { type EnvironmentVariables, validateEnv } from '../../config/env.validation';
+import { PoolReportRenderer } from './pool-report-renderer';
+import { RENDER_QUEUE, redisConnection } from './render-queue';
+import type { RenderRequest } from './render-request';
+import { WARM_UP_TEMPLATE } from './report-renderer.provider';
+
+const LOCAL_POOL = Symbol('LOCAL_POOL');
+
+@Processor(RENDER_QUEUE)
+export class RenderProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RenderProcessor.name);
+  private readonly templatesDir: string;
+  private readonly concurrency: number;
+
+  constructor(
+    @Inject(LOCAL_POOL) private readonly pool: PoolReportRenderer,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    super();
+    this.templatesDir = config.get('TEMPLATES_DIR', { infer: true });
+    this.concurrency = config.get('REPORT_CONCURRENCY', { infer: true });
+  }
+
+  onApplicationBootstrap(): void {
+    // One job per render thread: more would only queue inside this process, out of other workers' reach.
+    this.worker.concurrency = this.concurrency;
+  }
+
+  /** The PDF as base64: BullMQ stores a job's result as JSON. */
+  async process(job: Job<RenderRequest>): Promise<string> {
+    // This worker's own templates folder: the API's path may not exist on this machine.
+    const pdf = await this.pool.renderShared({ ...job.data, templatesDir: this.templatesDir });
+    return pdf.toString('base64');
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.error({ err: error, jobId: job?.id }, 'board pack render failed');
+  }
+}
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
+    AppLoggerModule,
+    BullModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
+        const url = config.get('REDIS_URL', { infer: true });
+        if (!url) throw new Error('npm run worker needs REDIS_URL: the render queue lives in Redis');
+        return { connection: redisConnection(url), prefix: config.get('REPORT_QUEUE_PREFIX', { infer: true }) };
+      },
+    }),
+    BullModule.registerQueue({ name: RENDER_QUEUE }),
+  ],
+  providers: [
+    {
+      provide: LOCAL_POOL,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        new PoolReportRenderer({
+          templatesDir: config.get('TEMPLATES_DIR', { infer: true }),
+          concurrency: config.get('REPORT_CONCURRENCY', { infer: true }),
+          warmUpTemplate: config.get('REPORT_WARM_UP', { infer: true }) ? WARM_UP_TEMPLATE : undefined,
+        }),
+    },
+    RenderProcessor,
+  ],
+})
+export class RenderWorkerModule {}

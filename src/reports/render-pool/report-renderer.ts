@@ -1,0 +1,40 @@
+import type { LayoutContext } from '../rendering';
+import type { StrategySummaryDto } from '../../summary/summary.dto';
+import { type RenderRequest, renderKey, renderRequest } from './render-request';
+
+/**
+ * Turns a summary into a board pack's PDF somewhere other than the API's main thread: a thread
+ * pool in this process (`local`), or `npm run worker` processes behind a BullMQ queue (`queue`).
+ * Identical requests made while one is in progress share it rather than rendering twice.
+ */
+export abstract class ReportRenderer {
+  private readonly inFlight = new Map<string, Promise<Buffer>>();
+
+  constructor(protected readonly templatesDir: string) {}
+
+  render(summary: StrategySummaryDto, template: string, context: LayoutContext): Promise<Buffer> {
+    return this.renderShared(renderRequest(this.templatesDir, template, summary, context));
+  }
+
+  renderShared(request: RenderRequest): Promise<Buffer> {
+    const key = renderKey(request);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.perform(request, key).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Settles when this renderer is warmed up (benchmarks wait for it; requests never need to). */
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Renders currently in progress or waiting here (shared ones count once). */
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
+  protected abstract perform(request: RenderRequest, key: string): Promise<Buffer>;
+}
