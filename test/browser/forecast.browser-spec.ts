@@ -28,7 +28,10 @@ describe('forecasts and deadlines in a browser', () => {
     const firstTarget = page.locator('table a.govuk-link[href^="/target/"]').first();
     await firstTarget.click();
     await page.waitForLoadState('load');
-    await expect(page.locator('.govuk-summary-list').first().textContent()).resolves.toMatch(/Forecast\s+(Likely to meet|At risk|No forecast)/);
+    const facts = await page.locator('.govuk-summary-list').first().textContent();
+    expect(facts).toMatch(/Forecast\s+(Likely to meet|At risk|No forecast)/);
+    // The demo's returns are seeded a fortnight after their quarter: none reads as late.
+    expect(facts).not.toMatch(/late/);
     await expectAccessible(page);
     await shot(page, 'forecast-target');
     expect(problems).toEqual([]);
