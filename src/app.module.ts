@@ -16,6 +16,7 @@ import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReturnsModule } from './returns/returns.module';
 import { SummaryModule } from './summary/summary.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TargetsModule } from './targets/targets.module';
 import { WebExceptionsFilter } from './web/web-exceptions.filter';
 import { WebModule } from './web/web.module';
@@ -34,6 +35,7 @@ import { WebModule } from './web/web.module';
     TargetsModule,
     AssignmentsModule,
     ProgressModule,
+    DeadlinesModule,
     SummaryModule,
     ReturnsModule,
     ReportsModule,

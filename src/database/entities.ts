@@ -11,6 +11,7 @@ import { ProgressUpdate } from '../progress/progress-update.entity';
 import { Milestone } from '../targets/milestone.entity';
 import { Target } from '../targets/target.entity';
 import { StoredReport } from '../reports/stored-report.entity';
+import { ReturnDeadline } from '../deadlines/return-deadline.entity';
 
 /** Every entity, listed once for the application, the CLI and the migration tools. */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ProgressUpdate,
   AuditEntry,
   StoredReport,
+  ReturnDeadline,
 ];

@@ -4,6 +4,8 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { CreateAssignmentDto } from '../assignments/dto/assignment.dto';
 import type { Actor } from '../auth/roles';
 import { conflict } from '../common/api-errors';
+import { Clock } from '../common/clock';
+import { periodEnd } from '../domain/period';
 import { validateDto } from '../common/validation';
 import { MembersService } from '../partnerships/members.service';
 import { CreateMemberDto } from '../partnerships/dto/member.dto';
@@ -47,7 +49,15 @@ export class DemoSeeder {
     private readonly targets: TargetsService,
     private readonly assignments: AssignmentsService,
     private readonly progress: ProgressService,
+    private readonly clock: Clock,
   ) {}
+
+  /** 09:00 UTC a fortnight after the quarter ends, or now if that is still to come. */
+  private returnMoment(period: string): Date {
+    const fortnightAfter = new Date(periodEnd(period).getTime() + (14 * 24 + 9) * 60 * 60 * 1000);
+    const now = this.clock.now();
+    return fortnightAfter < now ? fortnightAfter : now;
+  }
 
   async load(file: string): Promise<DemoData> {
     return JSON.parse(await readFile(file, 'utf8')) as DemoData;
@@ -175,10 +185,13 @@ export class DemoSeeder {
       const reporter = reporterFor(leadId);
       for (const p of t.progress) {
         const dto = await validateDto(CreateProgressDto, { period: p.period, value: p.value, commentary: p.commentary, risks: p.risks, nextActions: p.nextActions });
-        const update = await this.progress.create(target.id, dto, reporter);
-        if (p.status !== 'draft') await this.progress.submit(update.id, {}, reporter);
-        if (p.status === 'approved') await this.progress.approve(update.id, {}, coordinator);
-        if (p.status === 'returned') await this.progress.return(update.id, { reason: p.returnReason ?? 'Please check the figure' }, coordinator);
+        // Each return written a fortnight after its quarter (on time), not all at seeding time.
+        await Clock.at(this.returnMoment(p.period), async () => {
+          const update = await this.progress.create(target.id, dto, reporter);
+          if (p.status !== 'draft') await this.progress.submit(update.id, {}, reporter);
+          if (p.status === 'approved') await this.progress.approve(update.id, {}, coordinator);
+          if (p.status === 'returned') await this.progress.return(update.id, { reason: p.returnReason ?? 'Please check the figure' }, coordinator);
+        });
         updates++;
         onStep(`${t.code} ${p.period}`);
       }

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/roles';
 import { stamp } from '../database/tracked';
+import { DEFAULT_RETURN_DEADLINE_DAYS } from '../domain/deadlines';
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, Repository } from 'typeorm';
 import { notFound, unprocessable } from '../common/api-errors';
@@ -60,7 +61,12 @@ export class StrategiesService {
     const manager = this.db.tx;
     assertDates(dto.startDate, dto.endDate);
     await this.assertLeadIsLsp(dto.leadPartnershipId);
-    const strategy = manager.create(Strategy, { ...dto, vision: dto.vision ?? null, status: dto.status ?? 'draft' });
+    const strategy = manager.create(Strategy, {
+      ...dto,
+      vision: dto.vision ?? null,
+      status: dto.status ?? 'draft',
+      returnDeadlineDays: dto.returnDeadlineDays ?? DEFAULT_RETURN_DEADLINE_DAYS,
+    });
     return toStrategyDto(await manager.save(stamp(strategy, actor)));
   }
 

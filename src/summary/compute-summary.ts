@@ -3,12 +3,17 @@
  * of API.md. Pure: the summary endpoint and the PDF report both render what this returns, so
  * they can never disagree.
  */
-import { comparePeriods, isAfter, isBefore, periodLabel, previousPeriod } from '../domain/period';
+import { comparePeriods, financialYearLabel, isAfter, isBefore, periodLabel, previousPeriod, toPeriod } from '../domain/period';
 import { byCode } from '../domain/codes';
 import type { UpdateStatus } from '../domain/progress-returns';
 import { Direction, directionOfTravel, duePeriods, Frequency, isReturnDue, RAG_RANK, ragStatus, RagOrNoData, statusPeriod } from '../domain/status';
 import { expectedValues, Trajectory } from '../domain/trajectory';
+import { DEFAULT_RETURN_DEADLINE_DAYS, deadlineStatus, returnDeadline } from '../domain/deadlines';
+import { FORECAST_WINDOW, forecastTarget } from '../domain/forecast';
 import {
+  AtRiskTargetDto,
+  ForecastDto,
+  LateReturnDto,
   LeadDto,
   MissingReturnDto,
   MovementDto,
@@ -27,6 +32,8 @@ export interface SummaryUpdate {
   commentary: string | null;
   risks: string | null;
   nextActions: string | null;
+  /** ISO instant of the (latest) submission, for the deadline; null for a draft never submitted. */
+  submittedAt?: string | null;
 }
 
 export interface SummaryTarget extends Trajectory {
@@ -51,6 +58,18 @@ export interface SummaryInput {
   targets: SummaryTarget[];
   /** Narrowed to a theme or a partnership: themes without targets are left out. */
   scoped: boolean;
+  /**
+   * The moment deadline states are judged at (ISO instant, from the application clock). Without
+   * it, the last moment of the deadline day: nothing is overdue yet (warm-up and fixtures).
+   */
+  now?: string;
+  /** The period's return deadline (YYYY-MM-DD) and whether a coordinator set it; by default quarter end + 30 days. */
+  deadline?: { date: string; overridden: boolean };
+}
+
+interface DeadlineContext {
+  now: string;
+  deadline: { date: string; overridden: boolean };
 }
 
 interface Judgement {
@@ -62,8 +81,10 @@ interface Judgement {
   update: SummaryUpdate | null;
 }
 
-export function computeSummary(input: SummaryInput): StrategySummaryDto {
-  const { period } = input;
+export function computeSummary(given: SummaryInput): StrategySummaryDto {
+  const { period } = given;
+  const deadline = given.deadline ?? { date: returnDeadline(period, DEFAULT_RETURN_DEADLINE_DAYS), overridden: false };
+  const input = { ...given, deadline, now: given.now ?? `${deadline.date}T23:59:59.999Z` };
   const previous = previousPeriod(period);
   const targets = input.targets.map((t) => summariseTarget(t, period, previous));
   const themes = [...input.themes]
@@ -81,8 +102,52 @@ export function computeSummary(input: SummaryInput): StrategySummaryDto {
     counts: countRags(targets),
     movement: movement(targets),
     themes,
-    missingReturns: input.targets.flatMap((t) => missingReturn(t, period)).sort((a, b) => a.partnershipName.localeCompare(b.partnershipName) || byCode(a, b)),
+    missingReturns: input.targets
+      .flatMap((t) => missingReturn(t, period, input))
+      .sort((a, b) => a.partnershipName.localeCompare(b.partnershipName) || byCode(a, b)),
+    asOf: input.now,
+    returnDeadline: { period, deadline: input.deadline.date, overridden: input.deadline.overridden },
+    lateReturns: input.targets.flatMap((t) => lateReturn(t, period, input)).sort((a, b) => b.daysLate - a.daysLate || byCode(a, b)),
+    atRisk: atRisk(targets),
   };
+}
+
+/** Green or amber now, yet heading for red at the target period: what a board cannot see from today's RAG. */
+function atRisk(targets: TargetSummaryDto[]): AtRiskTargetDto[] {
+  return targets
+    .filter((t) => (t.rag === 'green' || t.rag === 'amber') && t.forecast.outcome === 'at-risk')
+    .sort(byCode)
+    .map((t) => ({
+      targetId: t.id,
+      code: t.code,
+      title: t.title,
+      rag: t.rag as 'green' | 'amber',
+      targetValue: t.targetValue,
+      targetPeriod: t.targetPeriod,
+      projectedValue: t.forecast.projectedValue as number,
+      partnershipName: t.lead?.partnershipName ?? null,
+    }));
+}
+
+function forecastOf(t: SummaryTarget, period: string, approved: Map<string, SummaryUpdate>): ForecastDto {
+  const f = forecastTarget({
+    direction: t.direction,
+    targetValue: t.targetValue,
+    targetPeriod: t.targetPeriod,
+    tolerancePercent: t.tolerancePercent,
+    approved: [...approved.values()],
+    asOf: period,
+  });
+  return { ...f, window: FORECAST_WINDOW, description: describeForecast(f, t.targetPeriod) };
+}
+
+function describeForecast(f: Omit<ForecastDto, 'window' | 'description'>, targetPeriod: string): string {
+  const range = `${shortPeriodLabel(f.fromPeriod ?? targetPeriod)} to ${shortPeriodLabel(f.toPeriod ?? targetPeriod)}`;
+  if (f.method === 'actual') return `The approved figure for the target period, ${shortPeriodLabel(targetPeriod)}`;
+  if (f.method === 'least-squares') {
+    return `Least-squares line through the ${f.pointsUsed} most recent approved figures (${range}), read at ${shortPeriodLabel(targetPeriod)}`;
+  }
+  return `No forecast: ${f.pointsUsed} approved figure${f.pointsUsed === 1 ? '' : 's'}, at least 3 needed`;
 }
 
 type Expected = (period: string) => number | null;
@@ -122,6 +187,7 @@ function summariseTarget(t: SummaryTarget, period: string, previous: string): Ta
       nextActions: update.nextActions,
     },
     trend: trend(t, period, approved, expected),
+    forecast: forecastOf(t, period, approved),
   };
 }
 
@@ -152,10 +218,11 @@ function trend(t: SummaryTarget, period: string, approved: Map<string, SummaryUp
   return points;
 }
 
-function missingReturn(t: SummaryTarget, period: string): MissingReturnDto[] {
+function missingReturn(t: SummaryTarget, period: string, input: DeadlineContext): MissingReturnDto[] {
   if (!t.lead || !isReturnDue(t, period)) return [];
   const update = t.updates.find((u) => u.period === period);
   if (update && (update.status === 'submitted' || update.status === 'approved')) return [];
+  const due = deadlineStatus({ deadline: input.deadline.date, now: new Date(input.now), submittedAt: null });
   return [
     {
       targetId: t.id,
@@ -167,6 +234,31 @@ function missingReturn(t: SummaryTarget, period: string): MissingReturnDto[] {
       officerName: t.lead.officerName,
       officerEmail: t.lead.officerEmail,
       state: update ? (update.status as 'draft' | 'returned') : 'none',
+      deadline: due.deadline,
+      deadlineState: due.state as MissingReturnDto['deadlineState'],
+      daysOverdue: due.daysOverdue,
+      daysLeft: due.daysLeft,
+    },
+  ];
+}
+
+function lateReturn(t: SummaryTarget, period: string, input: DeadlineContext): LateReturnDto[] {
+  if (!isReturnDue(t, period)) return [];
+  const update = t.updates.find((u) => u.period === period);
+  if (!update?.submittedAt || (update.status !== 'submitted' && update.status !== 'approved')) return [];
+  const due = deadlineStatus({ deadline: input.deadline.date, now: new Date(input.now), submittedAt: update.submittedAt });
+  if (due.state !== 'late') return [];
+  return [
+    {
+      targetId: t.id,
+      code: t.code,
+      title: t.title,
+      period,
+      partnershipName: t.lead?.partnershipName ?? '',
+      officerName: t.lead?.officerName ?? '',
+      submittedAt: update.submittedAt,
+      deadline: due.deadline,
+      daysLate: due.daysOverdue,
     },
   ];
 }
@@ -197,4 +289,6 @@ function movement(targets: TargetSummaryDto[]): MovementDto {
 }
 
 const kindOrder = (kind: string) => (kind === 'theme' ? 0 : 1);
+
+const shortPeriodLabel = (p: string) => `${financialYearLabel(p)} Q${toPeriod(p).quarter}`;
 

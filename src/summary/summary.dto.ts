@@ -70,6 +70,33 @@ export class TrendPointDto {
   actual: number | null;
 }
 
+const FORECAST_OUTCOMES = ['likely-to-meet', 'at-risk', 'no-forecast'] as const;
+
+/** Where the target is heading: a least-squares line through its most recent approved figures, read at the target period. */
+export class ForecastDto {
+  /** `at-risk` when the projection would be red at the target period; `no-forecast` with fewer than three approved figures. */
+  @ApiProperty({ enum: FORECAST_OUTCOMES })
+  outcome: 'likely-to-meet' | 'at-risk' | 'no-forecast';
+  /** `least-squares`, or `actual` once the target period has an approved figure; null without a forecast. */
+  @ApiProperty({ enum: ['least-squares', 'actual'], nullable: true })
+  method: 'least-squares' | 'actual' | null;
+  /** The most figures the line is fitted to (the latest ones). @example 4 */
+  window: number;
+  /** Approved figures the projection rests on. @example 4 */
+  pointsUsed: number;
+  @ApiProperty({ maxLength: 10, nullable: true })
+  fromPeriod: string | null;
+  @ApiProperty({ maxLength: 10, nullable: true })
+  toPeriod: string | null;
+  /** Projected value at the target period. @example 169.7 */
+  projectedValue: number | null;
+  /** Change per quarter of the fitted line. @example 9.9 */
+  slopePerQuarter: number | null;
+  /** The method in words. @example "Least-squares line through the 4 most recent approved figures (2025/26 Q1 to 2025/26 Q4), read at 2026/27 Q4" */
+  @ApiProperty({ maxLength: 300 })
+  description: string;
+}
+
 export class TargetSummaryDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
@@ -117,6 +144,8 @@ export class TargetSummaryDto {
   update: JudgedUpdateDto | null;
   /** Baseline to statusPeriod (or report period), for trend charts. */
   trend: TrendPointDto[];
+  /** Projection to the target period from the approved figures up to the report period. */
+  forecast: ForecastDto;
 }
 
 export class ThemeSummaryDto {
@@ -152,6 +181,66 @@ export class MissingReturnDto {
   /** A draft or returned update exists but has not been (re)submitted. */
   @ApiProperty({ enum: ['none', 'draft', 'returned'] })
   state: 'none' | 'draft' | 'returned';
+  /** The last day the return is on time. @example "2026-04-30" */
+  @ApiProperty({ format: 'date', maxLength: 10 })
+  deadline: string;
+  /** At the moment the summary was made (`asOf`). */
+  @ApiProperty({ enum: ['upcoming', 'due-soon', 'overdue'] })
+  deadlineState: 'upcoming' | 'due-soon' | 'overdue';
+  /** Whole days past the deadline; 0 until it has passed. */
+  daysOverdue: number;
+  /** Whole days left (0 on the day); null once the deadline has passed. */
+  daysLeft: number | null;
+}
+
+/** A return for the period that came in after its deadline. */
+export class LateReturnDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  targetId: string;
+  @ApiProperty({ maxLength: 40 })
+  code: string;
+  @ApiProperty({ maxLength: 300 })
+  title: string;
+  @ApiProperty({ maxLength: 10 })
+  period: string;
+  @ApiProperty({ maxLength: 200 })
+  partnershipName: string;
+  @ApiProperty({ maxLength: 200 })
+  officerName: string;
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
+  submittedAt: string;
+  @ApiProperty({ format: 'date', maxLength: 10 })
+  deadline: string;
+  /** Whole days after the deadline it was submitted. */
+  daysLate: number;
+}
+
+/** On track now (green or amber) but forecast to miss its target. */
+export class AtRiskTargetDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  targetId: string;
+  @ApiProperty({ maxLength: 40 })
+  code: string;
+  @ApiProperty({ maxLength: 300 })
+  title: string;
+  @ApiProperty({ enum: ['green', 'amber'] })
+  rag: 'green' | 'amber';
+  targetValue: number;
+  @ApiProperty({ maxLength: 10 })
+  targetPeriod: string;
+  projectedValue: number;
+  @ApiProperty({ maxLength: 200 })
+  partnershipName: string | null;
+}
+
+export class ReturnDeadlineRefDto {
+  @ApiProperty({ maxLength: 10 })
+  period: string;
+  /** @example "2026-04-30" */
+  @ApiProperty({ format: 'date', maxLength: 10 })
+  deadline: string;
+  /** A coordinator set this quarter's deadline rather than quarter end + returnDeadlineDays. */
+  overridden: boolean;
 }
 
 export class StrategyRefDto {
@@ -182,4 +271,14 @@ export class StrategySummaryDto {
   /** Themes, then population groups, in report order; each target appears in its own theme only. */
   themes: ThemeSummaryDto[];
   missingReturns: MissingReturnDto[];
+  /** The moment deadline states and days overdue were worked out at. */
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
+  asOf: string;
+  /** The deadline for the period's returns. */
+  returnDeadline: ReturnDeadlineRefDto;
+  @ApiProperty({ type: () => [LateReturnDto], maxItems: 100000 })
+  lateReturns: LateReturnDto[];
+  /** Targets on track now (green or amber) but forecast to miss, by code. */
+  @ApiProperty({ type: () => [AtRiskTargetDto], maxItems: 100000 })
+  atRisk: AtRiskTargetDto[];
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { StrategiesModule } from '../strategies/strategies.module';
 import { SummaryController } from './summary.controller';
 import { SummaryService } from './summary.service';
@@ -6,7 +7,7 @@ import { SummaryService } from './summary.service';
 // A read model over other modules' tables (see summary.service.ts): it imports only the module
 // whose service it calls; the tables it reads are registered once, in database/entities.ts.
 @Module({
-  imports: [StrategiesModule],
+  imports: [StrategiesModule, DeadlinesModule],
   controllers: [SummaryController],
   providers: [SummaryService],
   exports: [SummaryService],

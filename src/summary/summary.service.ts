@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
 import { Clock } from '../common/clock';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { returnDeadline } from '../domain/deadlines';
 import { unprocessable } from '../common/api-errors';
 import { latestCompletedPeriod } from '../domain/period';
 import { Partnership } from '../partnerships/partnership.entity';
@@ -30,6 +32,7 @@ export class SummaryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly strategies: StrategiesService,
     private readonly clock: Clock,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /** The period a report defaults to: the latest quarter that has ended. */
@@ -41,9 +44,10 @@ export class SummaryService {
     const m = this.dataSource.manager;
     const strategy = await this.strategies.find(strategyId);
     const period = query.period ?? this.defaultPeriod();
-    const [lead, themes] = await Promise.all([
+    const [lead, themes, deadlineOverride] = await Promise.all([
       m.findOneBy(Partnership, { id: strategy.leadPartnershipId }),
       m.find(Theme, { where: { strategyId } }),
+      this.deadlines.overrideFor(strategyId, period),
     ]);
     if (query.themeId && !themes.some((t) => t.id === query.themeId)) {
       throw unprocessable('Unknown theme', [{ field: 'themeId', message: `theme ${query.themeId} is not a theme of this strategy` }]);
@@ -81,7 +85,7 @@ export class SummaryService {
             .createQueryBuilder(ProgressUpdate, 'u')
             .innerJoin(Target, 't', 't.id = u.targetId')
             .select(['u.id AS "id"', 'u.targetId AS "targetId"', 'u.period AS "period"', 'u.value AS "value"', 'u.status AS "status"'])
-            .addSelect(['u.commentary AS "commentary"', 'u.risks AS "risks"', 'u.nextActions AS "nextActions"'])
+            .addSelect(['u.commentary AS "commentary"', 'u.risks AS "risks"', 'u.nextActions AS "nextActions"', 'u.submittedAt AS "submittedAt"'])
             .where('t.strategyId = :strategyId', { strategyId })
             // Codes sort as text in time order, so this keeps only what the report period can see.
             .andWhere('u.period <= :period', { period })
@@ -115,6 +119,8 @@ export class SummaryService {
       themes: themes.map((t) => ({ id: t.id, title: t.title, kind: t.kind, position: t.position })),
       targets: summaryTargets,
       scoped: Boolean(query.themeId || query.partnershipId),
+      now: this.clock.now().toISOString(),
+      deadline: { date: returnDeadline(period, strategy.returnDeadlineDays, deadlineOverride), overridden: deadlineOverride !== null },
     });
   }
 }

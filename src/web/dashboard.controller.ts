@@ -10,6 +10,8 @@ import type { Translate } from './i18n/i18n';
 import { chosenQuarter, quarterChoices } from './quarters';
 import { SignedIn } from './session.guard';
 import { WEB_PATHS } from './web-routes';
+import type { Language } from '../domain/language';
+import { dayLabel, deadlineWords, lateWords } from './deadline-words';
 
 /** The strategy at a glance: the board's view of a quarter, from the same summary as the API and the board pack. */
 @ApiExcludeController()
@@ -44,9 +46,13 @@ export class DashboardController {
         ),
       )
     ).flat();
+    const lang = res.locals.lang as Language;
     res.render('dashboard.njk', {
       title: t('dashboard.title'),
       width: 'full',
+      dueBy: dayLabel(lang, summary.returnDeadline.deadline),
+      missingDeadlines: summary.missingReturns.map((m) => deadlineWords(t, lang, m)),
+      lateWords: summary.lateReturns.map((l) => lateWords(t, l.daysLate)),
       strategy,
       strategies: all,
       quarters,

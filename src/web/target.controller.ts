@@ -11,6 +11,8 @@ import type { Translate } from './i18n/i18n';
 import { chosenQuarter, quarterChoices } from './quarters';
 import { SignedIn } from './session.guard';
 import { WEB_PATHS } from './web-routes';
+import type { Language } from '../domain/language';
+import { deadlineWords, forecastMethodWords, lateWords } from './deadline-words';
 
 /** One target: its trajectory and figures (chart and table), who is accountable, commentary and history. */
 @ApiExcludeController()
@@ -38,7 +40,12 @@ export class TargetController {
       this.progress.list(id, { page: 1, pageSize: 200, status: 'approved', to: period }),
       this.targets.history(id, { page: 1, pageSize: 200 }),
     ]);
+    const lang = res.locals.lang as Language;
+    const missing = scoped.missingReturns.find((m) => m.targetId === id);
+    const late = scoped.lateReturns.find((l) => l.targetId === id);
     res.render('target.njk', {
+      forecastMethod: forecastMethodWords(t, judged.forecast),
+      returnDeadline: missing ? deadlineWords(t, lang, missing) : late ? lateWords(t, late.daysLate) : null,
       title: `${target.code} ${target.title}`,
       backLink: `${WEB_PATHS.dashboard}?period=${period}`,
       width: 'full',

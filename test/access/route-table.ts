@@ -109,6 +109,14 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/partnerships/{id}/assignments': { expect: readers() },
   'GET /api/v1/strategies/{id}/accountability': { path: (f) => `/api/v1/strategies/${f.strategyId}/accountability`, expect: readers() },
   'GET /api/v1/strategies/{id}/summary': { path: (f) => `/api/v1/strategies/${f.strategyId}/summary`, expect: readers() },
+  'GET /api/v1/strategies/{id}/return-deadlines': { path: (f) => `/api/v1/strategies/${f.strategyId}/return-deadlines`, expect: readers() },
+  'GET /api/v1/strategies/{id}/return-deadlines/{period}': { path: (f) => `/api/v1/strategies/${f.strategyId}/return-deadlines/2025-26-Q4`, expect: readers() },
+  'PUT /api/v1/strategies/{id}/return-deadlines/{period}': {
+    path: (f) => `/api/v1/strategies/${f.strategyId}/return-deadlines/2025-26-Q4`,
+    body: () => ({ deadline: '2026-05-12' }),
+    expect: managers(),
+  },
+  'DELETE /api/v1/strategies/{id}/return-deadlines/{period}': { path: (f) => `/api/v1/strategies/${f.missingId}/return-deadlines/2025-26-Q4`, expect: managers() },
 
   'GET /api/v1/targets/{id}/progress': { path: (f) => `/api/v1/targets/${f.targetId}/progress`, expect: readers() },
   'POST /api/v1/targets/{id}/progress': {

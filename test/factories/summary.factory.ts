@@ -50,6 +50,8 @@ export interface SummarySpec {
   strategy?: Partial<StrategyRefDto>;
   period?: string;
   themes?: ThemeSpec[];
+  /** When deadlines are judged (ISO instant); by default the last moment of the deadline day. */
+  now?: string;
 }
 
 const DEFAULT_PERIOD = '2025-26-Q2';
@@ -298,6 +300,7 @@ export function buildSummary(overrides: SummarySpec = {}): StrategySummaryDto {
     themes: themes.map(({ spec: _spec, ...theme }) => theme),
     targets: themes.flatMap((theme) => theme.spec.targets.map((t) => targetInput(t, theme.id, period, ids))),
     scoped: false,
+    now: overrides.now,
   });
 }
 

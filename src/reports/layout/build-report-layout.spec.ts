@@ -54,6 +54,7 @@ describe('buildReportLayout with the default scenario', () => {
       'theme:Economy, jobs & prosperity',
       'theme:Children & young people',
       'exceptions',
+      'forecasts',
       'missing-returns',
       'accountability',
     ]);
@@ -62,7 +63,7 @@ describe('buildReportLayout with the default scenario', () => {
   it('leaves out the sections a template does not list', () => {
     const short = buildReportLayout(summary, templates.get('partnership-summary'), { generatedAt });
     const kinds = new Set(short.sections.map((s) => s.kind));
-    expect([...kinds]).toEqual(['cover', 'executive-summary', 'theme', 'missing-returns']);
+    expect([...kinds]).toEqual(['cover', 'executive-summary', 'theme', 'forecasts', 'missing-returns']);
   });
 
   it('puts the running header and footer facts on the layout', () => {
@@ -199,6 +200,8 @@ describe('buildReportLayout with the default scenario', () => {
         targetPeriod: '2025/26 Q4',
         status: { rag: 'green', label: 'Green' },
         travel: 'Improving',
+        // Two approved figures: too few to fit a line to.
+        forecast: 'No forecast',
       });
     });
 
@@ -308,6 +311,8 @@ describe('buildReportLayout with the default scenario', () => {
         title: 'Assault with injury crime rate',
         period: '2025/26 Q2',
         state: 'Draft not submitted',
+        // Without a moment given, the summary is judged at the end of the deadline day.
+        deadline: 'Due today',
       },
     ]);
   });

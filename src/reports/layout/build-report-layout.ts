@@ -11,6 +11,7 @@ import { exceptionsSection } from './exceptions';
 import { executiveSummary, ragCounts } from './executive-summary';
 import { formatReportDate, paragraphs } from './format';
 import { missingReturnsSection } from './missing-returns';
+import { forecastsSection } from './forecasts';
 import type { CoverSection, LayoutSection, ReportLayout } from './report-layout';
 import { exceptionTargets } from './targets';
 import { themeSections } from './theme-sections';
@@ -57,6 +58,8 @@ function sectionsFor(id: SectionId, facts: Facts): LayoutSection[] {
       return [missingReturnsSection(facts.summary)];
     case 'accountability':
       return [accountabilitySection(facts.summary)];
+    case 'forecasts':
+      return [forecastsSection(facts.summary)];
   }
 }
 

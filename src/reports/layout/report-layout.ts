@@ -27,6 +27,7 @@ export type LayoutSection =
   | ThemeSection
   | ExceptionsSection
   | MissingReturnsSection
+  | ForecastsSection
   | AccountabilitySection;
 
 export interface Status {
@@ -116,6 +117,8 @@ export interface TargetRow {
   status: Status;
   /** `Improving`, `Worsening`, `No change` or `—` when there is no earlier figure. */
   travel: string;
+  /** `At risk` and the projection at the target period (`188.3 homes`) on a second line, or `No forecast`. */
+  forecast: string;
 }
 
 export interface TrendPoint {
@@ -183,6 +186,8 @@ export interface MissingReturnRow {
   period: string;
   /** `Not started`, `Draft not submitted`, `Returned for changes`. */
   state: string;
+  /** `16 days overdue`, `Due in 5 days`, `Due today` or `Due 30 Oct 2025`. */
+  deadline: string;
 }
 
 export interface MissingReturnsSection {
@@ -190,6 +195,29 @@ export interface MissingReturnsSection {
   heading: string;
   description: string;
   rows: MissingReturnRow[];
+}
+
+export interface ForecastRow {
+  code: string;
+  title: string;
+  lead: string;
+  /** Its status now. */
+  status: Status;
+  /** `188 by 2026/27 Q1` */
+  projected: string;
+  target: string;
+}
+
+export interface ForecastsSection {
+  kind: 'forecasts';
+  heading: string;
+  /** The method, said once. */
+  description: string;
+  /** `12 targets likely to meet, 3 at risk, 2 without enough figures for a forecast.` */
+  summary: string;
+  atRiskDescription: string;
+  /** On track now (green or amber) but forecast to miss. */
+  rows: ForecastRow[];
 }
 
 export interface AccountableTarget {

@@ -3,6 +3,7 @@ import { countsSentence, formatFigure, formatValue, shortPeriodLabel, status, tr
 import { ragCounts } from './executive-summary';
 import type { TargetRow, ThemeSection, TrendChart } from './report-layout';
 import { leadName } from './targets';
+import { forecastCell } from './forecasts';
 
 function row(target: TargetSummaryDto, reportPeriod: string): TargetRow {
   const figure = (value: number | null) => formatFigure(value, target.unit);
@@ -21,6 +22,7 @@ function row(target: TargetSummaryDto, reportPeriod: string): TargetRow {
     targetPeriod: shortPeriodLabel(target.targetPeriod),
     status: status(target.rag),
     travel: travelLabel(target.directionOfTravel),
+    forecast: forecastCell(target),
   };
 }
 

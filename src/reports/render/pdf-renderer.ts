@@ -14,6 +14,7 @@ import { drawCover } from './sections/cover';
 import { drawExceptions } from './sections/exceptions';
 import { drawExecutiveSummary } from './sections/executive-summary';
 import { drawMissingReturns } from './sections/missing-returns';
+import { drawForecasts } from './sections/forecasts';
 import { drawThemeSection } from './sections/theme';
 import { PAGE } from './style';
 import { ReportWriter, type Struct } from './writer';
@@ -71,6 +72,8 @@ function drawSection(w: ReportWriter, section: LayoutSection, template: ReportTe
       return drawMissingReturns(w, section);
     case 'accountability':
       return drawAccountability(w, section);
+    case 'forecasts':
+      return drawForecasts(w, section);
   }
 }
 

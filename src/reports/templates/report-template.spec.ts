@@ -59,6 +59,7 @@ describe('shipped templates', () => {
       'cover',
       'executive-summary',
       'themes',
+      'forecasts',
       'missing-returns',
     ]);
   });

@@ -15,6 +15,7 @@ export const SECTION_IDS = [
   'executive-summary',
   'themes',
   'exceptions',
+  'forecasts',
   'missing-returns',
   'accountability',
 ] as const;

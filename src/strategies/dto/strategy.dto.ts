@@ -1,5 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DEFAULT_RETURN_DEADLINE_DAYS, MAX_RETURN_DEADLINE_DAYS } from '../../domain/deadlines';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsId, IsIsoDate, IsOptionalNonNull, IsOptionalText, IsText } from '../../common/validators';
 import { STRATEGY_STATUSES, type StrategyStatus } from '../strategy.entity';
@@ -34,6 +35,14 @@ export class CreateStrategyDto {
   /** The LSP that owns the strategy (a partnership of kind `lsp`). */
   @IsId()
   leadPartnershipId: string;
+
+  /** Days after a quarter ends by which its returns are due (a coordinator can override single quarters). @example 30 */
+  @ApiProperty({ default: DEFAULT_RETURN_DEADLINE_DAYS, minimum: 0, maximum: MAX_RETURN_DEADLINE_DAYS, required: false })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RETURN_DEADLINE_DAYS)
+  returnDeadlineDays?: number;
 }
 
 export class UpdateStrategyDto extends PartialType(CreateStrategyDto, { skipNullProperties: false }) {}
@@ -68,6 +77,8 @@ export class StrategyDto {
   status: StrategyStatus;
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   leadPartnershipId: string;
+  /** Days after a quarter ends by which its returns are due, unless the quarter has its own deadline. @example 30 */
+  returnDeadlineDays: number;
   @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 24 })

@@ -351,6 +351,34 @@ export const en = {
     'bad-request': { title: 'Sorry, there is a problem with this request', body: 'Go back and try again.' },
     server: { title: 'Sorry, there is a problem with the service', body: 'Try again later.' },
   },
+  // wip/forecast: deadlines and forecasts (issue 14).
+  deadlines: {
+    heading: 'Deadline',
+    dueByQuarter: 'Returns for this quarter are due by {{date}}.',
+    day: 'day',
+    days: 'days',
+    overdue: '{{count}} {{days}} overdue',
+    dueToday: 'Due today',
+    dueIn: 'Due in {{count}} {{days}}',
+    dueBy: 'Due by {{date}}',
+    late: '{{count}} {{days}} late',
+    lateHeading: 'Returns received after the deadline',
+    submitted: 'Submitted',
+    thisReturn: 'Return for this quarter',
+  },
+  forecasts: {
+    heading: 'Forecasts',
+    column: 'Forecast',
+    'likely-to-meet': 'Likely to meet',
+    'at-risk': 'At risk',
+    'no-forecast': 'No forecast',
+    projected: '{{value}} {{unit}} by {{quarter}}',
+    method: 'A least-squares straight line through the {{count}} most recent approved figures (at most 4), read at the target period.',
+    methodActual: 'The approved figure for the target period.',
+    methodNone: 'At least 3 approved figures are needed for a forecast; there are {{count}}.',
+    atRisk: 'On track now, but forecast to miss',
+    atRiskNone: 'No target that is green or amber now is forecast to miss.',
+  },
 };
 
 export type Catalogue = typeof en;

@@ -4,11 +4,12 @@ import { type Column, drawTable } from '../table';
 import type { ReportWriter } from '../writer';
 
 const COLUMNS: Column<MissingReturnRow>[] = [
-  { header: 'Partnership', weight: 26, text: (r) => r.partnership, font: FONT.condensedBold },
-  { header: 'Accountable officer', weight: 25, text: (r) => `${r.officer}\n${r.officerEmail}` },
-  { header: 'Target', weight: 29, text: (r) => `${r.code}  ${r.title}` },
-  { header: 'Period', weight: 11, text: (r) => r.period },
+  { header: 'Partnership', weight: 24, text: (r) => r.partnership, font: FONT.condensedBold },
+  { header: 'Accountable officer', weight: 23, text: (r) => `${r.officer}\n${r.officerEmail}` },
+  { header: 'Target', weight: 26, text: (r) => `${r.code}  ${r.title}` },
+  { header: 'Period', weight: 10, text: (r) => r.period },
   { header: 'Return', weight: 10, text: (r) => r.state },
+  { header: 'Deadline', weight: 11, text: (r) => r.deadline },
 ];
 
 export function drawMissingReturns(w: ReportWriter, missing: MissingReturnsSection): void {

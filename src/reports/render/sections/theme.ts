@@ -9,14 +9,15 @@ const withPeriod = (figure: string, period: string | null) => (period ? `${figur
 
 const COLUMNS: Column<TargetRow>[] = [
   { header: 'Code', weight: 38, text: (r) => r.code, font: FONT.condensedBold },
-  { header: 'Target', weight: 99, text: (r) => withPeriod(r.title, r.unitNote) },
-  { header: 'Lead partnership', weight: 76, text: (r) => r.lead },
-  { header: 'Baseline', weight: 50, text: (r) => withPeriod(r.baseline, r.baselinePeriod) },
-  { header: 'Expected', weight: 50, text: (r) => withPeriod(r.expected, r.judgedPeriod) },
-  { header: 'Latest actual', weight: 50, text: (r) => withPeriod(r.actual, r.judgedPeriod) },
-  { header: 'End target', weight: 50, text: (r) => withPeriod(r.target, r.targetPeriod) },
+  { header: 'Target', weight: 94, text: (r) => withPeriod(r.title, r.unitNote) },
+  { header: 'Lead partnership', weight: 64, text: (r) => r.lead },
+  { header: 'Baseline', weight: 48, text: (r) => withPeriod(r.baseline, r.baselinePeriod) },
+  { header: 'Expected', weight: 48, text: (r) => withPeriod(r.expected, r.judgedPeriod) },
+  { header: 'Latest actual', weight: 48, text: (r) => withPeriod(r.actual, r.judgedPeriod) },
+  { header: 'End target', weight: 48, text: (r) => withPeriod(r.target, r.targetPeriod) },
   { header: 'Status', weight: 52, text: (r) => r.status.label, status: (r) => r.status },
-  { header: 'Direction of travel', weight: 46, text: (r) => r.travel },
+  { header: 'Direction of travel', weight: 52, text: (r) => r.travel },
+  { header: 'Forecast', weight: 54, text: (r) => r.forecast },
 ];
 
 export function drawThemeSection(w: ReportWriter, theme: ThemeSection): void {
