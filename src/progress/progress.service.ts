@@ -193,6 +193,14 @@ export class ProgressService {
    * domain/progress-returns.ts, so same values write nothing and an approved figure is never overwritten.
    */
   async storeReturns(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): Promise<ReturnStored[]> {
+    const outcomes: ReturnStored[] = [];
+    // Slice by slice, so the rows, history snapshots and statement parameters of a 100,000-row
+    // file are never all in memory at once.
+    for (let start = 0; start < rows.length; start += 2000) outcomes.push(...(await this.storeSlice(rows.slice(start, start + 2000), actor)));
+    return outcomes;
+  }
+
+  private async storeSlice(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): Promise<ReturnStored[]> {
     const manager = this.db.tx;
     const now = this.clock.now();
     const at = now.toISOString();
