@@ -31,7 +31,7 @@ import { addQuarters, periodsBetween } from '../src/domain/period';
 import { ReturnsService } from '../src/returns/returns.service';
 import { toActor } from '../src/users/user.mapper';
 import { UsersService } from '../src/users/users.service';
-import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from './bulk-seed';
+import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../test/factories/bulk-seed';
 
 const QUARTERS = 10;
 const LIMIT_S = 10;

@@ -7,16 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Assignment } from '../src/assignments/assignment.entity';
-import { insertRows } from '../src/database/bulk';
-import { addQuarters, periodsBetween } from '../src/domain/period';
-import { expectedValue } from '../src/domain/trajectory';
-import { Partnership } from '../src/partnerships/partnership.entity';
-import { ProgressUpdate } from '../src/progress/progress-update.entity';
-import { Strategy } from '../src/strategies/strategy.entity';
-import { Theme } from '../src/strategies/theme.entity';
-import { Milestone } from '../src/targets/milestone.entity';
-import { Target } from '../src/targets/target.entity';
+import { Assignment } from '../../src/assignments/assignment.entity';
+import { insertRows } from '../../src/database/bulk';
+import { addQuarters, periodsBetween } from '../../src/domain/period';
+import { expectedValue } from '../../src/domain/trajectory';
+import { Partnership } from '../../src/partnerships/partnership.entity';
+import { ProgressUpdate } from '../../src/progress/progress-update.entity';
+import { Strategy } from '../../src/strategies/strategy.entity';
+import { Theme } from '../../src/strategies/theme.entity';
+import { Milestone } from '../../src/targets/milestone.entity';
+import { Target } from '../../src/targets/target.entity';
 
 export const BASELINE_PERIOD = '2022-23-Q4';
 
