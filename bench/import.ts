@@ -10,7 +10,8 @@
  *              same rows with the bare driver (better-sqlite3 / pg) in 1,000-row statements inside
  *              one transaction, rolled back: what the work costs with no framework and no checks
  *   import     ReturnsService.importReturns, as the API and `npm run import-progress` call it
- *              (validation, access checks, 100,000 new updates and 100,000 history entries)
+ *              (validation, access checks, 100,000 new updates and 100,000 history entries),
+ *              with the server's node flags (`start:prod`: --max-old-space-size=256)
  *   re-import  the same file with every figure changed: 100,000 updates changed in place
  *
  * Steps run interleaved (bare, import, bare, re-import) and each import is quoted as a ratio
@@ -105,8 +106,15 @@ async function orchestrate(): Promise<void> {
 
 /** A step in a fresh node process; its last stdout line is its JSON result. */
 function child<T>(step: string, env: NodeJS.ProcessEnv): T {
-  const out = execFileSync(process.execPath, [__filename, step], { env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 }).toString().trim().split('\n');
+  // The imports run with the server's node flags (package.json "start:prod": a 256 MB heap), as deployed.
+  const flags = step.includes('import') ? serverFlags() : [];
+  const out = execFileSync(process.execPath, [...flags, __filename, step], { env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 }).toString().trim().split('\n');
   return JSON.parse(out[out.length - 1]) as T;
+}
+
+function serverFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return pkg.scripts['start:prod'].split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 function print(value: unknown): void {

@@ -107,15 +107,14 @@ export class ReturnsService {
     actor: Actor,
   ): Promise<{ result: ImportResultDto; stored: { code: string; title: string; period: string; value: number; outcome: ReturnOutcome }[] }> {
     await this.strategies.find(strategyId);
-    const records = await readUpload(file, ['code', 'period', 'value']);
-    const { planned, skipped, errors } = await this.plan(strategyId, records, actor);
+    const { planned, skipped, errors, rows } = await this.readAndPlan(strategyId, file, actor);
     if (errors.length > 0) {
       throw unprocessable(
         `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${new Set(errors.map((e) => e.row)).size} row(s)`,
         errors,
       );
     }
-    const result = { dryRun, rows: records.length, created: 0, updated: 0, unchanged: 0, skipped };
+    const result = { dryRun, rows, created: 0, updated: 0, unchanged: 0, skipped };
     const outcomes = dryRun ? planned.map((row) => row.outcome) : await this.progress.storeReturns(planned, actor);
     const stored = planned.map((row, i) => {
       result[outcomes[i]]++;
@@ -186,6 +185,12 @@ export class ReturnsService {
       })
       .sort(byCode);
     return { filename: `${slug(strategy.title)}-progress-${query.period}.csv`, csv: toCsv(PROGRESS_COLUMNS, rows) };
+  }
+
+  /** The parsed file is the largest thing an import holds: it lives only here, so it can go before the writes (bench/import.ts, peak RSS). */
+  private async readAndPlan(strategyId: string, file: SheetUpload | string, actor: Actor) {
+    const records = await readUpload(file, ['code', 'period', 'value']);
+    return { ...(await this.plan(strategyId, records, actor)), rows: records.length };
   }
 
   private async plan(strategyId: string, records: CsvRecord[], actor: Actor) {
