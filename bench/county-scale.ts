@@ -83,13 +83,14 @@ export async function seedCountyScale(
           frequency: 'quarterly',
           archived: false,
           version: 1,
-          milestones: [m.create(Milestone, { period: addQuarters(baselinePeriod, 4), value: baselineValue + (targetValue - baselineValue) * 0.3 })],
+          milestones: [m.create(Milestone, { strategyId: strategy.id, period: addQuarters(baselinePeriod, 4), value: baselineValue + (targetValue - baselineValue) * 0.3 })],
         }),
       );
       const lead = partnerships[i % partnerships.length];
       await m.save(
         m.create(Assignment, {
           targetId: target.id,
+          strategyId: strategy.id,
           partnershipId: lead.id,
           supportingPartnerships: [partnerships[(i + 7) % partnerships.length]],
           officerName: `Officer ${i + 1}`,
@@ -107,6 +108,7 @@ export async function seedCountyScale(
           const value = Math.round(expected * (0.9 + random() * 0.15) * 10) / 10;
           return m.create(ProgressUpdate, {
             targetId: target.id,
+            strategyId: strategy.id,
             period: q,
             value,
             commentary: `Quarterly commentary for ${target.code} in ${q}: delivery continues with partners; see the action plan.`,

@@ -24,6 +24,7 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 @Entity('assignments')
 // The database itself guarantees at most one active lead assignment per target.
 @Index('UQ_assignments_one_active_per_target', ['targetId'], { unique: true, where: `"status" = 'active'` })
+@Index(['strategyId', 'status'])
 export class Assignment extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +36,10 @@ export class Assignment extends Tracked {
   @ManyToOne(() => Target, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'targetId' })
   target?: Target;
+
+  /** The target's strategy, copied for index-only per-strategy reads (see ProgressUpdate.strategyId). */
+  @Column({ type: 'uuid' })
+  strategyId: string;
 
   /** The lead partnership. */
   @Index()

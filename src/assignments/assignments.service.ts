@@ -86,6 +86,7 @@ export class AssignmentsService {
     const supporting = await this.supportingPartnerships(lead.id, dto.supportingPartnershipIds ?? []);
     const assignment = manager.create(Assignment, {
       targetId,
+      strategyId: target.strategyId,
       partnershipId: lead.id,
       supportingPartnerships: supporting,
       officerName: dto.accountableOfficer.name,
@@ -200,13 +201,11 @@ export class AssignmentsService {
 
   /** Every active lead assignment of a strategy's targets, with the lead and supporting partnerships. */
   async activeForStrategy(strategyId: string): Promise<Assignment[]> {
-    const targetIds = await this.targets.idsOf(strategyId);
-    if (targetIds.length === 0) return [];
     return this.assignments
       .createQueryBuilder('a')
       .leftJoinAndSelect('a.partnership', 'lead')
       .leftJoinAndSelect('a.supportingPartnerships', 'supporter')
-      .where('a.targetId IN (:...targetIds)', { targetIds })
+      .where('a.strategyId = :strategyId', { strategyId })
       .andWhere(`a.status = 'active'`)
       .getMany();
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Repository } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
+import { insertRows } from '../database/bulk';
 import { Db } from '../database/transactions';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -44,6 +45,27 @@ export class AuditService {
       after: toJson(record.after),
     });
     await manager.save(entry);
+  }
+
+  /** Many entries in multi-row INSERTs (bulk imports), in the order given, so their sequence follows it. */
+  async recordMany(records: AuditRecord[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await insertRows(
+      this.db.tx,
+      AuditEntry,
+      records.map((record) => ({
+        entityType: record.entityType,
+        entityId: record.entityId,
+        targetId: record.targetId,
+        action: record.action,
+        actorId: record.actor?.id ?? null,
+        actorEmail: record.actor?.email ?? null,
+        at,
+        // The simple-json column stringifies these once; no round trip through toJson per row.
+        before: record.before as Record<string, unknown> | null,
+        after: record.after as Record<string, unknown> | null,
+      })),
+    );
   }
 
   async historyOfTarget(targetId: string, query: PaginationQuery): Promise<Page<HistoryEntryDto>> {

@@ -7,6 +7,8 @@ import type { UpdateStatus } from '../domain/progress-returns';
 /** A partnership's quarterly return for one target: the figure and what lies behind it. */
 @Entity('progress_updates')
 @Index(['targetId', 'period'], { unique: true })
+// Per-strategy reads (summary, reports) find a strategy's updates up to a period without joining targets.
+@Index(['strategyId', 'period'])
 export class ProgressUpdate extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -18,6 +20,14 @@ export class ProgressUpdate extends Tracked {
   @ManyToOne(() => Target, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'targetId' })
   target?: Target;
+
+  /**
+   * The target's strategy, copied here so per-strategy queries use an index instead of joining
+   * targets (at national size PostgreSQL chose parallel sequential scans for the join). A target
+   * never moves between strategies, so the copy cannot go stale; every insert sets it.
+   */
+  @Column({ type: 'uuid' })
+  strategyId: string;
 
   @Index()
   @Column({ type: 'varchar', length: 10 })

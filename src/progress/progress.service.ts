@@ -1,13 +1,15 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { Repository } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { AuditService } from '../audit/audit.service';
+import { randomUUID } from 'node:crypto';
+import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { type LedTarget, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/api-errors';
 import { Page, toPage } from '../common/pagination';
 import { In, LessThan } from 'typeorm';
+import { insertRows, updateRows } from '../database/bulk';
 import { lockForUpdate } from '../database/locking';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
@@ -33,6 +35,7 @@ import { ProgressUpdate } from './progress-update.entity';
 import { toProgressDto } from './progress.mapper';
 
 type Change = Pick<ProgressUpdate, 'value' | 'commentary' | 'risks' | 'nextActions'>;
+export type ReturnStored = 'created' | 'updated' | 'unchanged';
 
 /**
  * Quarterly returns and their workflow: draft → submitted → approved, or returned with a
@@ -164,6 +167,7 @@ export class ProgressService {
     }
     const update = manager.create(ProgressUpdate, {
       targetId,
+      strategyId: target.strategyId,
       period: dto.period,
       value: dto.value,
       commentary: dto.commentary ?? null,
@@ -232,37 +236,92 @@ export class ProgressService {
   }
 
   /**
-   * Stores a figure for a target and period as a submitted return, inside the caller's
-   * transaction (CSV import): a new update, or a change to an unapproved one. Same values →
-   * nothing written and no history. An approved figure is never overwritten by an import.
+   * The updates for these (target, period) pairs, to decide an import from, locked until commit on
+   * PostgreSQL so nothing changes them between the decision and `storeReturns`. Read in chunks of
+   * targets (a 100,000-row file would overflow a single IN list) and only for the file's periods.
    */
-  async submitReturn(target: Target, period: string, change: Change, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+  async lockReturnsOf(pairs: { targetId: string; period: string }[]): Promise<ProgressUpdate[]> {
     const manager = this.db.tx;
-    const existing = await manager.findOne(ProgressUpdate, { where: { targetId: target.id, period }, ...lockForUpdate(manager) });
-    const decided = returnOutcome(existing, change, { code: target.code, period });
-    if ('refused' in decided) throw conflict(decided.refused.charAt(0).toUpperCase() + decided.refused.slice(1));
-    if (decided.outcome === 'unchanged') return 'unchanged';
-    if (!existing) {
-      const update = manager.create(ProgressUpdate, {
-        targetId: target.id,
-        period,
-        ...change,
-        status: 'submitted',
-        returnReason: null,
-        submittedAt: this.clock.now().toISOString(),
-        submittedById: actor.id,
-        decidedAt: null,
-        decidedById: null,
+    const periods = [...new Set(pairs.map((p) => p.period))];
+    const targetIds = [...new Set(pairs.map((p) => p.targetId))];
+    const wanted = new Set(pairs.map((p) => `${p.targetId}|${p.period}`));
+    const found: ProgressUpdate[] = [];
+    for (let start = 0; start < targetIds.length; start += 5000) {
+      const rows = await manager.find(ProgressUpdate, {
+        where: { targetId: In(targetIds.slice(start, start + 5000)), period: In(periods) },
+        ...lockForUpdate(manager),
       });
-      const saved = await manager.save(stamp(update, actor));
-      await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(saved, target) });
-      return 'created';
+      found.push(...rows.filter((u) => wanted.has(`${u.targetId}|${u.period}`)));
     }
-    const before = snapshot(existing, target);
-    Object.assign(existing, change, { status: 'submitted', submittedAt: this.clock.now().toISOString(), submittedById: actor.id });
-    const saved = await manager.save(stamp(existing, actor));
-    await this.audit.record({ entityType: 'progress-update', entityId: saved.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(saved, target) });
-    return 'updated';
+    return found;
+  }
+
+  /**
+   * Stores many returns at once as submitted updates, inside the caller's transaction (the
+   * import): new updates in multi-row INSERTs, changed ones in multi-row UPDATEs, and one
+   * 'imported' history entry per row written, in batches too. `existing` must come from
+   * `lockReturnsOf` in the same transaction; the outcome is decided by the rule in
+   * domain/progress-returns.ts, so same values write nothing and an approved figure is never overwritten.
+   */
+  async storeReturns(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): Promise<ReturnStored[]> {
+    const outcomes: ReturnStored[] = [];
+    // Slice by slice, so the rows, history snapshots and statement parameters of a 100,000-row
+    // file are never all in memory at once.
+    for (let start = 0; start < rows.length; start += 2000) outcomes.push(...(await this.storeSlice(rows.slice(start, start + 2000), actor)));
+    return outcomes;
+  }
+
+  private async storeSlice(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): Promise<ReturnStored[]> {
+    const manager = this.db.tx;
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const inserts: ProgressUpdate[] = [];
+    const updates: ProgressUpdate[] = [];
+    const history: AuditRecord[] = [];
+    const outcomes: ReturnStored[] = rows.map(({ target, period, change, existing }) => {
+      const decided = returnOutcome(existing, change, { code: target.code, period });
+      if ('refused' in decided) throw conflict(decided.refused.charAt(0).toUpperCase() + decided.refused.slice(1));
+      if (decided.outcome === 'unchanged') return 'unchanged';
+      if (!existing) {
+        const update = Object.assign(new ProgressUpdate(), {
+          id: randomUUID(),
+          targetId: target.id,
+          strategyId: target.strategyId,
+          period,
+          ...change,
+          status: 'submitted' as const,
+          returnReason: null,
+          submittedAt: at,
+          submittedById: actor.id,
+          decidedAt: null,
+          decidedById: null,
+          createdAt: now,
+          updatedAt: now,
+          createdById: actor.id,
+          updatedById: actor.id,
+          version: 1,
+        });
+        inserts.push(update);
+        history.push({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action: 'imported', actor, before: null, after: snapshot(update, target) });
+        return 'created';
+      }
+      const before = snapshot(existing, target);
+      const update = Object.assign(new ProgressUpdate(), existing, change, {
+        status: 'submitted' as const,
+        submittedAt: at,
+        submittedById: actor.id,
+        updatedAt: now,
+        updatedById: actor.id,
+        version: existing.version + 1,
+      });
+      updates.push(update);
+      history.push({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(update, target) });
+      return 'updated';
+    });
+    await insertRows(manager, ProgressUpdate, inserts);
+    await updateRows(manager, ProgressUpdate, updates, ['value', 'commentary', 'risks', 'nextActions', 'status', 'submittedAt', 'submittedById', 'updatedAt', 'updatedById'], ['version']);
+    await this.audit.recordMany(history);
+    return outcomes;
   }
 
   /** 403 unless the policy lets the actor report figures for this target (see auth/policy.ts). */

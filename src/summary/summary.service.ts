@@ -66,27 +66,26 @@ export class SummaryService {
       ? await Promise.all([
           m
             .createQueryBuilder(Assignment, 'a')
-            .innerJoin(Target, 't', 't.id = a.targetId')
             .innerJoin(Partnership, 'p', 'p.id = a.partnershipId')
             .select(['a.targetId AS "targetId"', 'a.partnershipId AS "partnershipId"', 'p.name AS "partnershipName"'])
             .addSelect(['a.officerName AS "officerName"', 'a.officerEmail AS "officerEmail"'])
-            .where('t.strategyId = :strategyId', { strategyId })
+            // strategyId is denormalised onto assignments and updates so these use an index, not a join through targets.
+            .where('a.strategyId = :strategyId', { strategyId })
             .andWhere(`a.status = 'active'`)
             .getRawMany<LeadRow>(),
           m
             .createQueryBuilder(Assignment, 'a')
-            .innerJoin(Target, 't', 't.id = a.targetId')
             .innerJoin('a.supportingPartnerships', 'p')
             .select(['a.targetId AS "targetId"', 'p.id AS "id"', 'p.name AS "name"'])
-            .where('t.strategyId = :strategyId', { strategyId })
+            // strategyId is denormalised onto assignments and updates so these use an index, not a join through targets.
+            .where('a.strategyId = :strategyId', { strategyId })
             .andWhere(`a.status = 'active'`)
             .getRawMany<{ targetId: string; id: string; name: string }>(),
           m
             .createQueryBuilder(ProgressUpdate, 'u')
-            .innerJoin(Target, 't', 't.id = u.targetId')
             .select(['u.id AS "id"', 'u.targetId AS "targetId"', 'u.period AS "period"', 'u.value AS "value"', 'u.status AS "status"'])
             .addSelect(['u.commentary AS "commentary"', 'u.risks AS "risks"', 'u.nextActions AS "nextActions"', 'u.submittedAt AS "submittedAt"'])
-            .where('t.strategyId = :strategyId', { strategyId })
+            .where('u.strategyId = :strategyId', { strategyId })
             // Codes sort as text in time order, so this keeps only what the report period can see.
             .andWhere('u.period <= :period', { period })
             .andWhere(`(u.status = 'approved' OR u.period = :period)`)

@@ -4,6 +4,7 @@ import { Target } from './target.entity';
 /** An interim point on a target's trajectory. */
 @Entity('milestones')
 @Index(['targetId', 'period'], { unique: true })
+@Index(['strategyId'])
 export class Milestone {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -14,6 +15,10 @@ export class Milestone {
   @ManyToOne(() => Target, (target) => target.milestones, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'targetId' })
   target?: Target;
+
+  /** The target's strategy, copied for index-only per-strategy reads (see ProgressUpdate.strategyId). */
+  @Column({ type: 'uuid' })
+  strategyId: string;
 
   @Column({ type: 'varchar', length: 10 })
   period: string;

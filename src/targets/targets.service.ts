@@ -146,7 +146,7 @@ export class TargetsService {
       frequency,
       archived: false,
       version: 1,
-      milestones: milestones.map((m) => manager.create(Milestone, m)),
+      milestones: milestones.map((m) => manager.create(Milestone, { ...m, strategyId })),
     });
     const saved = toTargetDto(await manager.save(stamp(target, actor)));
     await this.audit.record({ entityType: 'target', entityId: saved.id, targetId: saved.id, action: 'created', actor, before: null, after: saved });
@@ -168,7 +168,7 @@ export class TargetsService {
     if (milestones !== undefined) {
       // Replace, rather than diff: delete first so a re-dated milestone never meets the unique (target, period) index twice.
       await manager.delete(Milestone, { targetId: id });
-      target.milestones = milestones.map((m) => manager.create(Milestone, { ...m, targetId: id }));
+      target.milestones = milestones.map((m) => manager.create(Milestone, { ...m, targetId: id, strategyId: target.strategyId }));
     }
     manager.merge(Target, target, definedOnly(fields));
     target.version += 1;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
 import { AssignmentsService } from '../../src/assignments/assignments.service';
+import { AuditService } from '../../src/audit/audit.service';
 import { refusal } from '../../src/auth/policy';
 import type { Actor, Role } from '../../src/auth/roles';
 import { Clock, FixedClock } from '../../src/common/clock';
@@ -113,6 +114,36 @@ describeE2E('services on a real database', () => {
     await expect(direct).rejects.toThrow(expected!);
     const imported = app.get(ReturnsService).importReturns(strategyId, 'code,period,value\nNI 16,2025-26-Q4,3\n', false, stranger);
     await expect(imported).rejects.toMatchObject({ response: { errors: [{ row: 2, column: 'code', message: expected }] } });
+  });
+
+  it('stores returns set-wise: new rows inserted, changed ones updated in place, same values untouched, one history entry per write, strategyId set; a refused row undoes the batch', async () => {
+    const progress = app.get(ProgressService);
+    const db = app.get(Db);
+    const target = await app.get(TargetsService).find(targetId);
+    const store = (rows: { period: string; value: number }[]) =>
+      db.withTransaction(async () => {
+        const existing = await progress.lockReturnsOf(rows.map((r) => ({ targetId, period: r.period })));
+        return progress.storeReturns(
+          rows.map((r) => ({ target, period: r.period, change: { value: r.value, commentary: 'set-wise', risks: null, nextActions: null }, existing: existing.find((u) => u.period === r.period) })),
+          officer,
+        );
+      });
+    const imported = async () => (await app.get(AuditService).historyOfTarget(targetId, { page: 1, pageSize: 200 } as never)).items.filter((e) => e.action === 'imported');
+    const stored = async (period: string) => (await progress.list(targetId, { page: 1, pageSize: 50, from: period, to: period } as never)).items[0];
+
+    expect(await store([{ period: '2026-27-Q1', value: 90 }, { period: '2026-27-Q2', value: 88 }])).toEqual(['created', 'created']);
+    expect(await store([{ period: '2026-27-Q1', value: 90 }, { period: '2026-27-Q2', value: 87 }])).toEqual(['unchanged', 'updated']);
+    expect(await stored('2026-27-Q1')).toMatchObject({ value: 90, version: 1, status: 'submitted', submittedById: officer.id, createdById: officer.id });
+    expect(await stored('2026-27-Q2')).toMatchObject({ value: 87, version: 2, status: 'submitted', commentary: 'set-wise' });
+    const history = await imported();
+    expect(history.map((e) => [e.before?.value ?? null, e.after?.value])).toEqual([[null, 90], [null, 88], [88, 87]]);
+    const rows: { strategyId: string }[] = await db.tx.query(`SELECT "strategyId" FROM "progress_updates" WHERE "targetId" = ${engine === 'postgres' ? '$1' : '?'}`, [targetId]);
+    expect(new Set(rows.map((r) => r.strategyId))).toEqual(new Set([strategyId]));
+
+    await progress.approve((await stored('2026-27-Q1')).id, {}, coordinator);
+    await expect(store([{ period: '2026-27-Q2', value: 70 }, { period: '2026-27-Q1', value: 1 }])).rejects.toThrow(HttpException);
+    expect(await stored('2026-27-Q2')).toMatchObject({ value: 87, version: 2 });
+    expect(await imported()).toHaveLength(3);
   });
 });
 

@@ -1,0 +1,87 @@
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+type ColumnMetadata = EntityMetadata['columns'][number];
+
+/**
+ * Multi-row writes for set-wise paths (the returns import), where saving row by row costs a
+ * round trip and an entity hydration per row. Values go through the driver's own
+ * `preparePersistentValue`, so dates, booleans and JSON are stored exactly as `save` would
+ * store them. Rows must carry every column they want written (ids, timestamps and version
+ * included: nothing is read back).
+ */
+
+/** Parameters per statement stay well under both engines' limits (SQLite 32,766, PostgreSQL 65,535). */
+const MAX_PARAMETERS = 30_000;
+
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((c) => rows[0][c.propertyName] !== undefined);
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  for (let start = 0; start < rows.length; start += chunk) {
+    const slice = rows.slice(start, start + chunk);
+    const parameters: unknown[] = [];
+    const tuples = slice.map((row) => `(${columns.map((c) => placeholder(manager, parameters.push(persistent(manager, c, row[c.propertyName])))).join(', ')})`);
+    await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`, parameters);
+  }
+}
+
+/**
+ * Sets `set` columns on many rows by primary key `id` in one statement per chunk
+ * (`UPDATE … FROM (VALUES …)`, which both SQLite ≥ 3.33 and PostgreSQL take). `increment`
+ * names integer columns raised by one (a version), as `save` would.
+ */
+export async function updateRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: (Partial<T> & { id: string })[],
+  set: (keyof T & string)[],
+  increment: (keyof T & string)[] = [],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const table = driver.escape(metadata.tableName);
+  const idColumn = metadata.findColumnWithPropertyName('id')!;
+  const columns = [idColumn, ...set.map((name) => metadata.findColumnWithPropertyName(name)!)];
+  const postgres = manager.connection.options.type === 'postgres';
+  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const assignments = [
+    // VALUES columns are column1, column2… on both engines; column1 is the id.
+    ...columns.slice(1).map((c, i) => `${driver.escape(c.databaseName)} = v.column${i + 2}`),
+    ...increment.map((name) => {
+      const column = driver.escape(metadata.findColumnWithPropertyName(name)!.databaseName);
+      return `${column} = ${table}.${column} + 1`;
+    }),
+  ].join(', ');
+  for (let start = 0; start < rows.length; start += chunk) {
+    const slice = rows.slice(start, start + chunk);
+    const parameters: unknown[] = [];
+    const tuples = slice.map(
+      (row, r) =>
+        `(${columns
+          .map((c) => {
+            const p = placeholder(manager, parameters.push(persistent(manager, c, row[c.propertyName as keyof typeof row])));
+            // PostgreSQL types a VALUES list from its first row; untyped parameters would be text.
+            return postgres && r === 0 ? `CAST(${p} AS ${pgType(manager, c)})` : p;
+          })
+          .join(', ')})`,
+    );
+    await manager.query(`UPDATE ${table} SET ${assignments} FROM (VALUES ${tuples.join(', ')}) AS v WHERE ${table}.${driver.escape(idColumn.databaseName)} = v.column1`, parameters);
+  }
+}
+
+function persistent(manager: EntityManager, column: ColumnMetadata, value: unknown): unknown {
+  const prepared = manager.connection.driver.preparePersistentValue(value, column);
+  return prepared === undefined ? null : prepared;
+}
+
+function placeholder(manager: EntityManager, index: number): string {
+  return manager.connection.options.type === 'postgres' ? `$${index}` : '?';
+}
+
+function pgType(manager: EntityManager, column: ColumnMetadata): string {
+  return manager.connection.driver.normalizeType(column);
+}
