@@ -20,6 +20,7 @@ import { ThemeController } from './theme.controller';
 import { UploadController } from './upload.controller';
 import { WebSessionGuard } from './session.guard';
 import { isWebPath } from './web-routes';
+import { PartnershipsPageController } from './partnerships.controller';
 
 /**
  * The server-rendered pages (GOV.UK Design System). They call the same services as the API,
@@ -27,7 +28,7 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, PartnershipsPageController],
   providers: [WebSessionGuard],
 })
 export class WebModule implements OnApplicationBootstrap {
