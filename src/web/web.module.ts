@@ -21,6 +21,8 @@ import { UploadController } from './upload.controller';
 import { WebSessionGuard } from './session.guard';
 import { isWebPath } from './web-routes';
 import { PartnershipsPageController } from './partnerships.controller';
+import { StrategySetupController } from './setup/strategy-setup.controller';
+import { TargetSetupController } from './setup/target-setup.controller';
 
 /**
  * The server-rendered pages (GOV.UK Design System). They call the same services as the API,
@@ -28,7 +30,7 @@ import { PartnershipsPageController } from './partnerships.controller';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, PartnershipsPageController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, PartnershipsPageController, StrategySetupController, TargetSetupController],
   providers: [WebSessionGuard],
 })
 export class WebModule implements OnApplicationBootstrap {

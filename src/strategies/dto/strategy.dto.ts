@@ -1,5 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { LANGUAGES, type Language } from '../../domain/language';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsId, IsIsoDate, IsOptionalNonNull, IsOptionalText, IsText } from '../../common/validators';
 import { STRATEGY_STATUSES, type StrategyStatus } from '../strategy.entity';
@@ -34,6 +35,20 @@ export class CreateStrategyDto {
   /** The LSP that owns the strategy (a partnership of kind `lsp`). */
   @IsId()
   leadPartnershipId: string;
+
+  /** The language of the strategy's board pack: English or Welsh. */
+  @ApiProperty({ enum: LANGUAGES, maxLength: 2, required: false, default: 'en' })
+  @IsOptionalNonNull()
+  @IsIn(LANGUAGES)
+  language?: Language;
+
+  /** Days after a quarter ends by which its returns are due. @example 30 */
+  @ApiProperty({ required: false, default: 30, minimum: 0, maximum: 365 })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  returnDeadlineDays?: number;
 }
 
 export class UpdateStrategyDto extends PartialType(CreateStrategyDto, { skipNullProperties: false }) {}
@@ -68,6 +83,9 @@ export class StrategyDto {
   status: StrategyStatus;
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   leadPartnershipId: string;
+  @ApiProperty({ enum: LANGUAGES, maxLength: 2 })
+  language: Language;
+  returnDeadlineDays: number;
   @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 24 })

@@ -11,20 +11,34 @@ import { FormProblems, toProblems } from './form-errors';
  * `${prefix}.${field}` in the catalogue, naming what to enter; nested fields such as
  * `milestones.2.value` are shown against their form field (`milestones`).
  */
-export function checkDto<T extends object>(cls: new () => T, input: Record<string, unknown>, prefix: string, t: Translate, order: readonly string[]): { dto: T; problems: FormProblems } {
+export function checkDto<T extends object>(
+  cls: new () => T,
+  input: Record<string, unknown>,
+  prefix: string,
+  t: Translate,
+  order: readonly string[],
+  alias: Record<string, string> = {},
+): { dto: T; problems: FormProblems } {
   const dto = plainToInstance(cls, input);
-  const errors = flattenValidationErrors(validateSync(dto, { whitelist: true, forbidUnknownValues: false }));
+  const errors = flattenValidationErrors(validateSync(dto, { whitelist: true, forbidUnknownValues: false })).map((e) => renamed(e, alias));
   return { dto, problems: toProblems(sortByForm(errors, order).map((e) => ({ field: fieldOf(e), key: `${prefix}.${fieldOf(e)}` })), t) };
+}
+
+/** A nested DTO field shown as its own form field (`accountableOfficer.email` → `officerEmail`). */
+function renamed(error: FieldError, alias: Record<string, string>): FieldError {
+  const [first, second] = error.field.split('.');
+  const to = alias[`${first}.${second}`] ?? alias[first];
+  return to ? { ...error, field: to } : error;
 }
 
 /**
  * A refusal from a service (a domain rule: 409 or 422 naming fields) as form problems: the field
  * named, the service's own reason shown. Null for any other error, which the caller rethrows.
  */
-export function serviceProblems(error: unknown, t: Translate, order: readonly string[]): FormProblems | null {
+export function serviceProblems(error: unknown, t: Translate, order: readonly string[], alias: Record<string, string> = {}): FormProblems | null {
   if (!(error instanceof UnprocessableEntityException) && !(error instanceof ConflictException)) return null;
   const body = error.getResponse() as { message?: string; errors?: FieldError[] };
-  const errors = body.errors?.length ? body.errors : [{ field: order[0], message: body.message ?? error.message }];
+  const errors = (body.errors?.length ? body.errors : [{ field: order[0], message: body.message ?? error.message }]).map((e) => renamed(e, alias));
   return toProblems(
     sortByForm(errors, order).map((e) => ({ field: order.includes(fieldOf(e)) ? fieldOf(e) : order[0], key: 'setupCommon.refused', options: { message: e.message } })),
     t,
@@ -63,4 +77,19 @@ export function numberOrText(value: string): number | string | null {
 /** Empty optional text is "not given", as the API's null. */
 export function orNull(value: string): string | null {
   return value.trim() === '' ? null : value;
+}
+
+/** A GOV.UK date input (`name-day`, `name-month`, `name-year`) as the API's YYYY-MM-DD, or the typed text for the DTO to refuse. */
+export function dateOf(body: unknown, name: string): string {
+  const v = fields(body, [`${name}-day`, `${name}-month`, `${name}-year`]);
+  const [day, month, year] = [v[`${name}-day`].trim(), v[`${name}-month`].trim(), v[`${name}-year`].trim()];
+  if (!day && !month && !year) return '';
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** YYYY-MM-DD split for a GOV.UK date input's three boxes. */
+export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? { year: m[1], month: String(Number(m[2])), day: String(Number(m[3])) } : { day: '', month: '', year: '' };
 }
