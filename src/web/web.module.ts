@@ -23,6 +23,7 @@ import { isWebPath } from './web-routes';
 import { PartnershipsPageController } from './partnerships.controller';
 import { StrategySetupController } from './setup/strategy-setup.controller';
 import { TargetSetupController } from './setup/target-setup.controller';
+import { ResetPasswordController, UsersPageController } from './users.controller';
 
 /**
  * The server-rendered pages (GOV.UK Design System). They call the same services as the API,
@@ -30,7 +31,7 @@ import { TargetSetupController } from './setup/target-setup.controller';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, PartnershipsPageController, StrategySetupController, TargetSetupController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, PartnershipsPageController, StrategySetupController, TargetSetupController, UsersPageController, ResetPasswordController],
   providers: [WebSessionGuard],
 })
 export class WebModule implements OnApplicationBootstrap {
