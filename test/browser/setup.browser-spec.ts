@@ -66,7 +66,7 @@ describe('the coordinator’s and admin’s set-up pages in a browser', () => {
       }
       await page.getByLabel('Name', { exact: true }).fill(name);
       await page.getByLabel(kind, { exact: true }).check();
-      if (parent) await page.getByLabel('Reports to').selectOption({ label: `— ${parent}` });
+      if (parent) await page.getByLabel('Reports to').selectOption({ label: parent });
       await save(page);
       await look(page, 'partnership');
     }
@@ -181,7 +181,7 @@ describe('the coordinator’s and admin’s set-up pages in a browser', () => {
       const user = await web.open();
       await user.page.goto(link);
       await look(user.page, 'reset-password');
-      await user.page.getByLabel('New password').fill('a-gwynedd-password');
+      await user.page.getByLabel('New password', { exact: true }).fill('a-gwynedd-password');
       await user.page.getByLabel('Confirm new password').fill('a-gwynedd-password');
       await save(user.page, 'Set password');
       await look(user.page, 'reset-password-done');
