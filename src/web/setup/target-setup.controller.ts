@@ -236,7 +236,7 @@ export class TargetSetupController {
       priorityIds: priorities.filter((p) => form.priorityIds.includes(p.id)).map((p) => p.title).join(', '),
       direction: v.direction ? t(`directions.${v.direction}`) : '',
       frequency: v.frequency ? t(`frequencies.${v.frequency}`) : '',
-      milestones: v.milestones.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n'),
+      milestones: v.milestones.split(/\r?\n/).map((l) => l.trim().replace(/\s+/g, ' ')).filter(Boolean).join('; '),
     };
     return TARGET_FIELDS.map((field) => ({ field, label: t(`targetsSetUp.${field === 'title' ? 'titleLabel' : field}`), value: (words[field] ?? '').trim() }));
   }
