@@ -129,6 +129,10 @@ describeE2E('web: setting a strategy up', () => {
     expect(priority.status).toBe(303);
     const priorities = await t.api().get(`/api/v1/strategies/${id}/priorities`).expect(200);
     expect(priorities.body.items).toEqual([expect.objectContaining({ title: 'Welsh language in everyday life', themeIds: [theme] })]);
+    const priorityId = priorities.body.items[0].id;
+    const changed = await post(`/set-up/${id}/priorities/${priorityId}/edit`, { title: 'Welsh in everyday life', kind: 'local', partnershipId: district });
+    expect(changed.status).toBe(303);
+    expect((await t.api().get(`/api/v1/priorities/${priorityId}`).expect(200)).body).toMatchObject({ title: 'Welsh in everyday life', kind: 'local', partnershipId: district, themeIds: [] });
     const local = await post(`/set-up/${id}/priorities/new`, { title: 'Arfon first', kind: 'local' });
     expect(local.status).toBe(200);
     expect(hrefs(local.text)).toEqual(['partnershipId']);

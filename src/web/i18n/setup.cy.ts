@@ -151,6 +151,7 @@ export const setupCy: typeof setupEn = {
   priorities: {
     add: 'Ychwanegu blaenoriaeth',
     newTitle: 'Ychwanegu blaenoriaeth',
+    editTitle: 'Newid {{title}}',
     titleLabel: 'Teitl',
     kind: 'Math o flaenoriaeth',
     partnership: 'Y bartneriaeth y mae’n flaenoriaeth iddi',

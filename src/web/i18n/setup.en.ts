@@ -149,6 +149,7 @@ export const setupEn = {
   priorities: {
     add: 'Add a priority',
     newTitle: 'Add a priority',
+    editTitle: 'Change {{title}}',
     titleLabel: 'Title',
     kind: 'Type of priority',
     partnership: 'Partnership whose priority it is',

@@ -6,7 +6,7 @@ import type { Actor } from '../../auth/roles';
 import { LANGUAGES } from '../../domain/language';
 import { directoryOrder } from '../../partnerships/directory';
 import { PartnershipsService } from '../../partnerships/partnerships.service';
-import { CreatePriorityDto } from '../../strategies/dto/priority.dto';
+import { CreatePriorityDto, type PriorityDto } from '../../strategies/dto/priority.dto';
 import { CreateStrategyDto, type StrategyDto } from '../../strategies/dto/strategy.dto';
 import { CreateThemeDto, type ThemeDto } from '../../strategies/dto/theme.dto';
 import { PrioritiesService } from '../../strategies/priorities.service';
@@ -150,21 +150,52 @@ export class StrategySetupController {
   @Post(':strategyId/priorities/new')
   @HttpCode(200)
   async createPriority(@Param('strategyId', ParseUUIDPipe) strategyId: string, @WebActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const t = res.locals.t as Translate;
+    await this.savePriority(await this.strategies.get(strategyId), null, actor, req, res);
+  }
+
+  @Get(':strategyId/priorities/:priorityId/edit')
+  async editPriority(@Param('strategyId', ParseUUIDPipe) strategyId: string, @Param('priorityId', ParseUUIDPipe) priorityId: string, @Res() res: Response): Promise<void> {
     const strategy = await this.strategies.get(strategyId);
+    const priority = await this.priorityOf(strategyId, priorityId);
+    await this.renderPriorityForm(res, strategy, { title: priority.title, kind: priority.kind, partnershipId: priority.partnershipId ?? '' }, priority.themeIds, NO_PROBLEMS, priority);
+  }
+
+  @Post(':strategyId/priorities/:priorityId/edit')
+  @HttpCode(200)
+  async updatePriority(
+    @Param('strategyId', ParseUUIDPipe) strategyId: string,
+    @Param('priorityId', ParseUUIDPipe) priorityId: string,
+    @WebActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const strategy = await this.strategies.get(strategyId);
+    await this.savePriority(strategy, await this.priorityOf(strategyId, priorityId), actor, req, res);
+  }
+
+  private async savePriority(strategy: StrategyDto, existing: PriorityDto | null, actor: Actor, req: Request, res: Response): Promise<void> {
+    const t = res.locals.t as Translate;
     const values = fields(req.body, ['title', 'kind', 'partnershipId']);
     const themeIds = list((req.body as Record<string, unknown> | undefined)?.themeIds);
     const input = { title: values.title, kind: values.kind, partnershipId: orNull(values.partnershipId), themeIds };
     const { dto, problems } = checkDto(CreatePriorityDto, input, 'priorities.errors', t, PRIORITY_FIELDS);
-    if (problems.errors.length) return this.renderPriorityForm(res, strategy, values, themeIds, problems);
+    if (problems.errors.length) return this.renderPriorityForm(res, strategy, values, themeIds, problems, existing);
     try {
-      await this.priorities.create(strategyId, dto, actor);
+      if (existing) await this.priorities.update(existing.id, dto, actor);
+      else await this.priorities.create(strategy.id, dto, actor);
     } catch (error) {
       const refused = serviceProblems(error, t, PRIORITY_FIELDS);
       if (!refused) throw error;
-      return this.renderPriorityForm(res, strategy, values, themeIds, refused);
+      return this.renderPriorityForm(res, strategy, values, themeIds, refused, existing);
     }
-    res.redirect(303, `${WEB_PATHS.setUp}/${strategyId}?saved=priority#priorities`);
+    res.redirect(303, `${WEB_PATHS.setUp}/${strategy.id}?saved=priority#priorities`);
+  }
+
+  /** The priority, only as part of this strategy. */
+  private async priorityOf(strategyId: string, priorityId: string): Promise<PriorityDto> {
+    const priority = await this.priorities.get(priorityId);
+    if (priority.strategyId !== strategyId) throw new NotFoundException(`Priority ${priorityId} is not part of strategy ${strategyId}`);
+    return priority;
   }
 
   private async saveStrategy(existing: StrategyDto | null, actor: Actor, req: Request, res: Response): Promise<void> {
@@ -240,14 +271,14 @@ export class StrategySetupController {
     });
   }
 
-  private async renderPriorityForm(res: Response, strategy: StrategyDto, values: Record<string, string>, themeIds: string[], problems: FormProblems): Promise<void> {
+  private async renderPriorityForm(res: Response, strategy: StrategyDto, values: Record<string, string>, themeIds: string[], problems: FormProblems, existing: PriorityDto | null = null): Promise<void> {
     const t = res.locals.t as Translate;
     const [themes, partnerships] = await Promise.all([this.themesOf(strategy.id), this.partnerships.list(ALL)]);
     res.render('setup/priority-form.njk', {
-      title: t('priorities.newTitle'),
+      title: existing ? t('priorities.editTitle', { title: existing.title }) : t('priorities.newTitle'),
       caption: strategy.title,
       backLink: `${WEB_PATHS.setUp}/${strategy.id}#priorities`,
-      action: `${WEB_PATHS.setUp}/${strategy.id}/priorities/new`,
+      action: existing ? `${WEB_PATHS.setUp}/${strategy.id}/priorities/${existing.id}/edit` : `${WEB_PATHS.setUp}/${strategy.id}/priorities/new`,
       kinds: PRIORITY_KINDS,
       themes: themes.map((th) => ({ value: th.id, text: th.title, checked: themeIds.includes(th.id) })),
       partnerships: directoryOrder(partnerships.items).map((n) => ({ value: n.partnership.id, text: n.partnership.name, selected: n.partnership.id === values.partnershipId })),
