@@ -228,6 +228,14 @@ describeE2E('web: setting a strategy up', () => {
     const assignment = await t.api().get(`/api/v1/assignments/${matrix.body.rows[0].assignmentId}`).expect(200);
     expect(assignment.body.actions).toEqual([{ description: 'Extend street wardens to Caernarfon', owner: 'North Wales Police', dueDate: '2026-09-30', status: 'in-progress' }]);
 
+    await post(`${path}/actions`, { description: 'Open a youth hub in Bangor', owner: 'Gwynedd Council', status: 'not-started' }, path);
+    expect((await post(`${path}/actions/0`, { status: 'done' }, path)).status).toBe(303);
+    expect((await post(`${path}/actions/1`, { status: 'not-started', remove: 'yes' }, path)).status).toBe(303);
+    expect((await post(`${path}/actions/0`, { status: 'finished' }, path)).status).toBe(400);
+    expect((await post(`${path}/actions/5`, { status: 'done' }, path)).status).toBe(404);
+    const plan = await t.api().get(`/api/v1/assignments/${matrix.body.rows[0].assignmentId}`).expect(200);
+    expect(plan.body.actions).toEqual([{ description: 'Extend street wardens to Caernarfon', owner: 'North Wales Police', dueDate: '2026-09-30', status: 'done' }]);
+
     const overview = await coordinator.get(`/set-up/${id}`).expect(200);
     expect(overview.text).toMatch(/GW 1[\s\S]*Gwynedd Community Safety[\s\S]*Elin Roberts/);
   });

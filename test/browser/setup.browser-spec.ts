@@ -141,6 +141,12 @@ describe('the coordinator’s and admin’s set-up pages in a browser', () => {
       await page.getByLabel('Accountable officer’s email address').fill(`${code.replace(' ', '').toLowerCase()}@gwynedd.example`);
       await save(page);
       await look(page, 'assignment-saved');
+      if (code === 'GW 1') {
+        await page.getByLabel('What will be done').fill('Extend street wardens to Caernarfon');
+        await page.getByLabel('Who will do it').fill('North Wales Police');
+        await save(page, 'Add the action');
+        await look(page, 'assignment-with-action');
+      }
       await page.goto(strategyPath);
     }
     await look(page, 'overview-full');

@@ -242,6 +242,9 @@ export const setupCy: typeof setupEn = {
   actionSetUp: {
     add: 'Ychwanegu cam',
     addButton: 'Ychwanegu’r cam',
+    statusOf: 'Statws cam {{number}}',
+    update: 'Diweddaru',
+    remove: 'Tynnu',
     description: 'Beth fydd yn cael ei wneud',
     owner: 'Pwy fydd yn ei wneud',
     ownerHint: 'Sefydliad neu berson a enwir',

@@ -240,6 +240,9 @@ export const setupEn = {
   actionSetUp: {
     add: 'Add an action',
     addButton: 'Add the action',
+    statusOf: 'Status of action {{number}}',
+    update: 'Update',
+    remove: 'Remove',
     description: 'What will be done',
     owner: 'Who will do it',
     ownerHint: 'An organisation or a named person',

@@ -1,4 +1,4 @@
-import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AssignmentsService } from '../../assignments/assignments.service';
@@ -143,6 +143,29 @@ export class TargetSetupController {
     const officer = { partnershipId: current.partnershipId, officerName: current.accountableOfficer.name, officerEmail: current.accountableOfficer.email };
     if (problems.errors.length) return this.renderAssignment(res, strategy, target, current, officer, current.supportingPartnershipIds, actionValues, problems);
     await this.assignments.update(current.id, { actions: [...current.actions, dto] }, actor);
+    res.redirect(303, `${this.base(strategyId)}/${targetId}/assignment?saved=1#actions`);
+  }
+
+  /** Change one action's status, or remove it: the API replaces the whole plan, so the rest is sent back unchanged. */
+  @Post(':targetId/assignment/actions/:position')
+  @HttpCode(200)
+  async changeAction(
+    @Param('strategyId', ParseUUIDPipe) strategyId: string,
+    @Param('targetId', ParseUUIDPipe) targetId: string,
+    @Param('position', ParseIntPipe) position: number,
+    @WebActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.open(strategyId, targetId);
+    const current = await this.currentAssignment(targetId);
+    if (!current || position < 0 || position >= current.actions.length) throw new NotFoundException(`No action ${position} on target ${targetId}`);
+    const body = fields(req.body, ['status', 'remove']);
+    const actions = current.actions.flatMap((a, i) => (i !== position ? [a] : body.remove === 'yes' ? [] : [{ ...a, status: body.status as ActionDto['status'] }]));
+    // An unknown status is the API's 400, shown as the bad-request page rather than stored.
+    const { problems } = checkDto(ActionDto, actions[position] ?? current.actions[0], 'actionSetUp.errors', res.locals.t as Translate, ACTION_FIELDS);
+    if (problems.errors.length) throw new BadRequestException(problems.errors.map((e) => e.text).join('; '));
+    await this.assignments.update(current.id, { actions }, actor);
     res.redirect(303, `${this.base(strategyId)}/${targetId}/assignment?saved=1#actions`);
   }
 
