@@ -38,6 +38,18 @@ describeE2E('strategies, themes and priorities', () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(s.id);
   });
 
+  it('carries the board pack language (English by default) and the return deadline (30 days by default)', async () => {
+    const s = await createStrategy();
+    expect(s).toMatchObject({ language: 'en', returnDeadlineDays: 30 });
+    const welsh = await t.api().patch(`/api/v1/strategies/${s.id}`).send({ language: 'cy', returnDeadlineDays: 45 }).expect(200);
+    expect(welsh.body).toMatchObject({ language: 'cy', returnDeadlineDays: 45 });
+    for (const bad of [{ language: 'fr' }, { returnDeadlineDays: -1 }, { returnDeadlineDays: 366 }, { returnDeadlineDays: 1.5 }, { language: null }]) {
+      const res = await t.api().patch(`/api/v1/strategies/${s.id}`).send(bad).expect(400);
+      expect(res.body.errors[0].field).toBe(Object.keys(bad)[0]);
+    }
+    expect((await t.api().get(`/api/v1/strategies/${s.id}`).expect(200)).body).toMatchObject({ language: 'cy', returnDeadlineDays: 45 });
+  });
+
   it('refuses a strategy whose end date precedes its start, on create and on update', async () => {
     const res = await t.api().post('/api/v1/strategies').send({ ...strategyBody(), endDate: '2007-03-31' }).expect(422);
     expect(res.body.errors).toEqual([{ field: 'endDate', message: 'endDate 2007-03-31 must be after startDate 2008-04-01' }]);

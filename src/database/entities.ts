@@ -4,6 +4,7 @@ import { Priority } from '../strategies/priority.entity';
 import { Strategy } from '../strategies/strategy.entity';
 import { Theme } from '../strategies/theme.entity';
 import { User } from '../users/user.entity';
+import { PasswordReset } from '../users/password-reset.entity';
 import { Assignment } from '../assignments/assignment.entity';
 import { PlannedAction } from '../assignments/planned-action.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   AuditEntry,
   StoredReport,
   ReturnDeadline,
+  PasswordReset,
 ];

@@ -15,6 +15,7 @@ export function toStrategyDto(s: Strategy): StrategyDto {
     endDate: s.endDate,
     status: s.status,
     leadPartnershipId: s.leadPartnershipId,
+    language: s.language,
     returnDeadlineDays: s.returnDeadlineDays,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

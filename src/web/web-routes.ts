@@ -18,6 +18,11 @@ export const WEB_PATHS = {
   chasing: '/chasing',
   accountability: '/accountability',
   targetImport: '/import-targets',
+  // Not /partnerships, /strategies or /users: excluding those from the prefix would move the API's own routes.
+  partnerships: '/partnership-directory',
+  setUp: '/set-up',
+  users: '/admin/users',
+  resetPassword: '/reset-password',
 } as const;
 
 /** Patterns for the global prefix's `exclude` (path-to-regexp syntax). */
@@ -40,6 +45,13 @@ export const WEB_ROUTE_PATTERNS = [
   'accountability/{*rest}',
   'import-targets',
   'import-targets/{*rest}',
+  'partnership-directory',
+  'partnership-directory/{*rest}',
+  'set-up',
+  'set-up/{*rest}',
+  'admin/users',
+  'admin/users/{*rest}',
+  'reset-password/{*rest}',
 ];
 
 /** Requests the web layer answers (pages and their assets); everything under /api is the API's. */

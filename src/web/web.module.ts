@@ -25,6 +25,10 @@ import { ThemeController } from './theme.controller';
 import { UploadController } from './upload.controller';
 import { WebSessionGuard } from './session.guard';
 import { isWebPath } from './web-routes';
+import { PartnershipsPageController } from './partnerships.controller';
+import { StrategySetupController } from './setup/strategy-setup.controller';
+import { TargetSetupController } from './setup/target-setup.controller';
+import { ResetPasswordController, UsersPageController } from './users.controller';
 
 /**
  * The server-rendered pages (GOV.UK Design System). They call the same services as the API,
@@ -32,7 +36,7 @@ import { isWebPath } from './web-routes';
  */
 @Module({
   imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController, ChasingController, AccountabilityController],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController, ChasingController, AccountabilityController, PartnershipsPageController, StrategySetupController, TargetSetupController, UsersPageController, ResetPasswordController],
   providers: [WebSessionGuard, CoordinatorScopes],
 })
 export class WebModule implements OnApplicationBootstrap {

@@ -1,6 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_RETURN_DEADLINE_DAYS, MAX_RETURN_DEADLINE_DAYS } from '../../domain/deadlines';
+import { LANGUAGES, type Language } from '../../domain/language';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsId, IsIsoDate, IsOptionalNonNull, IsOptionalText, IsText } from '../../common/validators';
 import { STRATEGY_STATUSES, type StrategyStatus } from '../strategy.entity';
@@ -35,6 +36,12 @@ export class CreateStrategyDto {
   /** The LSP that owns the strategy (a partnership of kind `lsp`). */
   @IsId()
   leadPartnershipId: string;
+
+  /** The language of the strategy's board pack: English or Welsh. */
+  @ApiProperty({ enum: LANGUAGES, maxLength: 2, required: false, default: 'en' })
+  @IsOptionalNonNull()
+  @IsIn(LANGUAGES)
+  language?: Language;
 
   /** Days after a quarter ends by which its returns are due (a coordinator can override single quarters). @example 30 */
   @ApiProperty({ default: DEFAULT_RETURN_DEADLINE_DAYS, minimum: 0, maximum: MAX_RETURN_DEADLINE_DAYS, required: false })
@@ -77,6 +84,9 @@ export class StrategyDto {
   status: StrategyStatus;
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   leadPartnershipId: string;
+  /** Days after a quarter ends by which its returns are due, unless the quarter has its own deadline. @example 30 */
+  @ApiProperty({ enum: LANGUAGES, maxLength: 2 })
+  language: Language;
   /** Days after a quarter ends by which its returns are due, unless the quarter has its own deadline. @example 30 */
   returnDeadlineDays: number;
   @ApiProperty({ format: 'date-time', maxLength: 24 })

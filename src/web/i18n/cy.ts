@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { setupCy } from './setup.cy';
 
 /**
  * Geiriau Cymraeg y tudalennau gwe (the Welsh words of the web pages).
@@ -6,6 +7,7 @@ import type { Catalogue } from './en';
  * and no page needs an English fallback under `lang="cy"`. Style follows GOV.UK's Welsh (Canolfan Bedwyr) usage.
  */
 export const cy: Catalogue = {
+  ...setupCy,
   period: {
     months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
     to: 'i',
