@@ -11,6 +11,9 @@ import { ProgressUpdate } from '../progress/progress-update.entity';
 import { Milestone } from '../targets/milestone.entity';
 import { Target } from '../targets/target.entity';
 import { StoredReport } from '../reports/stored-report.entity';
+import { ReportPublication } from '../reports/report-publication.entity';
+import { reportContentSchema } from '../reports/report-content.entity';
+import type { DatabaseEngine } from './data-source-options';
 
 /** Every entity, listed once for the application, the CLI and the migration tools. */
 export const ENTITIES = [
@@ -27,4 +30,10 @@ export const ENTITIES = [
   ProgressUpdate,
   AuditEntry,
   StoredReport,
+  ReportPublication,
 ];
+
+/** ENTITIES, plus the schemas whose column types differ between the engines. */
+export function entitiesFor(engine: DatabaseEngine) {
+  return [...ENTITIES, reportContentSchema(engine)];
+}

@@ -7,9 +7,10 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { StoredReport } from './stored-report.entity';
+import { ReportPublication } from './report-publication.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredReport]), SummaryModule, StrategiesModule, PartnershipsModule],
+  imports: [TypeOrmModule.forFeature([StoredReport, ReportPublication]), SummaryModule, StrategiesModule, PartnershipsModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportStorage],
   exports: [ReportsService],

@@ -6,5 +6,6 @@ import { AddStoredReports1795357985136 } from './1795357985136-AddStoredReports'
 import { AddUserTokenVersion1796070544101 } from './1796070544101-AddUserTokenVersion';
 import { AddUserLanguage1796076032917 } from './1796076032917-AddUserLanguage';
 import { AddStrategyLanguageAndDeadline1796082608136 } from './1796082608136-AddStrategyLanguageAndDeadline';
+import { AddReportContentsAndPublications1796083149221 } from './1796083149221-AddReportContentsAndPublications';
 
-export const postgresMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101, AddUserLanguage1796076032917, AddStrategyLanguageAndDeadline1796082608136];
+export const postgresMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101, AddUserLanguage1796076032917, AddStrategyLanguageAndDeadline1796082608136, AddReportContentsAndPublications1796083149221];
