@@ -2,7 +2,8 @@ import { BadRequestException, Injectable, InternalServerErrorException, Logger, 
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { FindOptionsWhere, In, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
+import { lockKey } from '../database/locking';
 import { requireAccess } from '../auth/policy';
 import { Db, Transactional } from '../database/transactions';
 import type { Actor } from '../auth/roles';
@@ -133,6 +134,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
    */
   @Transactional()
   private async store(record: StoredReport, pdf: Buffer): Promise<StoredReport> {
+    await lockKey(this.db.tx, `stored_reports ${record.strategyId} ${record.period} ${scopeKey(record)}`);
     const reports = this.db.tx.getRepository(StoredReport);
     const twin = await reports.findOne({ where: { ...scopeWhere(record), sha256: record.sha256 }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (twin) return twin;
@@ -148,22 +150,15 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   async publish(strategyId: string, dto: PublishReportDto, actor: Actor): Promise<PublishedReportDto> {
     requireAccess(actor, 'reports.publish', { strategyId });
     const { report } = await this.generate(strategyId, dto, actor);
-    // Two coordinators publishing the same scope at once on PostgreSQL: one takes the revision,
-    // the other counts again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const publication = await this.recordPublication(report, actor);
-        return toPublishedReportDto(publication, report, true);
-      } catch (error) {
-        if (!(error instanceof QueryFailedError) || attempt >= 3) throw error;
-      }
-    }
+    return toPublishedReportDto(await this.recordPublication(report, actor), report, true);
   }
 
   @Transactional()
   private async recordPublication(report: StoredReportDto, actor: Actor): Promise<ReportPublication> {
     const publications = this.db.tx.getRepository(ReportPublication);
     const scope = scopeKey(report);
+    // Two coordinators publishing the same scope at once must not both take the next revision.
+    await lockKey(this.db.tx, `report_publications ${report.strategyId} ${report.period} ${scope}`);
     const last = await publications.findOne({ where: { strategyId: report.strategyId, period: report.period, scope }, order: { revision: 'DESC' } });
     return publications.save(
       publications.create({
