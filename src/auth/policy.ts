@@ -22,6 +22,8 @@ export interface Resources {
   'progress.correct': LedTarget;
   /** Download a partnership's return template (its figures and commentary for the quarter). */
   'returns.template': { partnershipId: string };
+  /** Publish (freeze) a strategy's board pack for board members. */
+  'reports.publish': { strategyId: string };
 }
 export type Action = keyof Resources;
 
@@ -51,6 +53,8 @@ export function refusal<A extends Action>(actor: Actor, action: A, resource: Res
       if (actor.role !== 'partnership-officer' || belongsTo(actor, partnershipId)) return null;
       return 'You may download the return template only of a partnership you belong to';
     }
+    case 'reports.publish':
+      return 'Only a coordinator may publish a board pack';
   }
   return `Unknown action ${String(action)}`;
 }

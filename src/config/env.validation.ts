@@ -49,10 +49,15 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS as unknown as string[], { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  /** Where generated board packs (PDF) are kept. */
+  /**
+   * Keep new board packs (PDF) as files in this directory instead of in the database. Unset (the
+   * default), packs live in the database, so every instance serves every pack.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsString()
   @MinLength(1)
-  REPORTS_DIR = 'data/reports';
+  REPORTS_DIR?: string;
 
   /** Render a throwaway report at start-up so the first real one is fast (off in tests and on the command line). */
   @Transform(({ value }: { value: unknown }) => (value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value))

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
+import { entitiesFor } from './entities';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 
@@ -38,7 +38,7 @@ export function engineOf(settings: Pick<DatabaseSettings, 'url'>): DatabaseEngin
  * the same entities; `npm run migration:check` fails when entities and migrations drift.
  */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
-  const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = { entities: entitiesFor(engineOf(settings)), synchronize: false, migrationsRun: false, logging: false } as const;
   if (settings.url) {
     return {
       ...common,

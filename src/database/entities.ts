@@ -13,6 +13,9 @@ import { Milestone } from '../targets/milestone.entity';
 import { Target } from '../targets/target.entity';
 import { StoredReport } from '../reports/stored-report.entity';
 import { ReturnDeadline } from '../deadlines/return-deadline.entity';
+import { ReportPublication } from '../reports/report-publication.entity';
+import { reportContentSchema } from '../reports/report-content.entity';
+import type { DatabaseEngine } from './data-source-options';
 
 /** Every entity, listed once for the application, the CLI and the migration tools. */
 export const ENTITIES = [
@@ -31,4 +34,10 @@ export const ENTITIES = [
   StoredReport,
   ReturnDeadline,
   PasswordReset,
+  ReportPublication,
 ];
+
+/** ENTITIES, plus the schemas whose column types differ between the engines. */
+export function entitiesFor(engine: DatabaseEngine) {
+  return [...ENTITIES, reportContentSchema(engine)];
+}

@@ -8,3 +8,13 @@ import { EntityManager } from 'typeorm';
 export function lockForUpdate(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
   return manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' } } : {};
 }
+
+/**
+ * Serialises transactions that would each insert "the next" row of a kind (a revision, a first
+ * copy): on PostgreSQL an advisory lock on `key` held until commit; on SQLite transactions are
+ * queued already, so nothing.
+ */
+export async function lockKey(manager: EntityManager, key: string): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+}

@@ -1,12 +1,12 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, ReadAccess } from '../auth/access.decorators';
+import { CurrentUser, ManageAccess, ReadAccess } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { ListReportsQuery, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
+import { ListPublishedReportsQuery, ListReportsQuery, PublishedReportDto, PublishReportDto, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
 import { GeneratedReport, ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -29,6 +29,30 @@ export class ReportsController {
   @ApiErrors(400, 404, 422)
   async quarterly(@UuidParam('id') strategyId: string, @Query() query: QuarterlyReportQuery, @CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
     sendPdf(res, await this.reports.generate(strategyId, query, actor));
+  }
+
+  /**
+   * Publish the quarter's board pack: the stored pack of the current figures (generated now if
+   * there is none) is frozen and becomes the pack board members see for this quarter, template
+   * and scope. Publishing again later makes the newer one current; earlier ones stay listed and
+   * downloadable, byte for byte. Coordinators and admins only.
+   */
+  @ApiOperation({ summary: 'Publish the quarterly board pack' })
+  @Post('strategies/:id/reports')
+  @ManageAccess()
+  @ApiCreatedResponse({ type: PublishedReportDto, description: 'The publication, with the download link of the frozen pack' })
+  @ApiErrors(400, 404, 422)
+  publish(@UuidParam('id') strategyId: string, @Body() dto: PublishReportDto, @CurrentUser() actor: Actor): Promise<PublishedReportDto> {
+    return this.reports.publish(strategyId, dto, actor);
+  }
+
+  /** Published packs of a strategy, newest quarter first, newest publication first within it; `current` marks what board members see. */
+  @ApiOperation({ summary: 'List published board packs' })
+  @Get('strategies/:id/reports')
+  @ApiPageResponse(PublishedReportDto)
+  @ApiErrors(400, 404)
+  published(@UuidParam('id') strategyId: string, @Query() query: ListPublishedReportsQuery): Promise<Page<PublishedReportDto>> {
+    return this.reports.listPublished(strategyId, query);
   }
 
   /** The report templates available. */

@@ -8,9 +8,10 @@ import { ReportsService } from './reports.service';
 import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { StoredReport } from './stored-report.entity';
 import { reportRendererProvider } from './render-pool/report-renderer.provider';
+import { ReportPublication } from './report-publication.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredReport]), SummaryModule, StrategiesModule, PartnershipsModule],
+  imports: [TypeOrmModule.forFeature([StoredReport, ReportPublication]), SummaryModule, StrategiesModule, PartnershipsModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportStorage, reportRendererProvider],
   exports: [ReportsService],

@@ -2,7 +2,10 @@ import { BadRequestException, Injectable, InternalServerErrorException, Logger, 
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
+import { FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
+import { lockKey } from '../database/locking';
+import { requireAccess } from '../auth/policy';
+import { Db, Transactional } from '../database/transactions';
 import type { Actor } from '../auth/roles';
 import { notFound, unprocessable } from '../common/api-errors';
 import { Clock } from '../common/clock';
@@ -13,7 +16,8 @@ import { slug } from '../common/slug';
 import { StrategiesService } from '../strategies/strategies.service';
 import { ThemesService } from '../strategies/themes.service';
 import { SummaryService } from '../summary/summary.service';
-import { ListReportsQuery, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
+import { ListPublishedReportsQuery, ListReportsQuery, PublishedReportDto, PublishReportDto, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
+import { ReportPublication } from './report-publication.entity';
 import { ReportStorage } from './report-storage';
 import { ReportTemplate, ReportTemplates, TemplateError, UnknownTemplateError } from './rendering';
 import { ReportRenderer } from './render-pool/report-renderer';
@@ -44,6 +48,7 @@ export class ReportsService implements OnModuleInit {
     private readonly storage: ReportStorage,
     private readonly clock: Clock,
     private readonly renderer: ReportRenderer,
+    private readonly db: Db,
     config: ConfigService<EnvironmentVariables, true>,
   ) {
     this.templates = new ReportTemplates(config.get('TEMPLATES_DIR', { infer: true }));
@@ -83,7 +88,7 @@ export class ReportsService implements OnModuleInit {
     // date of the latest stored pack of the same strategy, period, template and scope: the same SHA-256
     // means the same content, and the stored pack is answered instead of storing another.
     const latest = await this.reports.findOne({
-      where: { strategyId, period: summary.period, template: template.name, themeId: query.themeId ?? IsNull(), partnershipId: query.partnershipId ?? IsNull() },
+      where: scopeWhere({ strategyId, period: summary.period, template: template.name, themeId: query.themeId ?? null, partnershipId: query.partnershipId ?? null }),
       order: { createdAt: 'DESC', id: 'ASC' },
     });
     if (latest) {
@@ -106,16 +111,78 @@ export class ReportsService implements OnModuleInit {
       pageCount: countPages(pdf),
       createdById: actor?.id ?? null,
       createdByEmail: actor?.email ?? null,
+      storage: this.storage.kind,
       createdAt: generatedAt.toISOString(),
     });
-    const saved = await this.reports.save(record);
-    try {
-      await this.storage.save(saved.id, pdf);
-    } catch (error) {
-      await this.reports.delete({ id: saved.id });
-      throw error;
-    }
-    return { report: toStoredReportDto(saved), pdf };
+    return { report: toStoredReportDto(await this.store(record, pdf)), pdf };
+  }
+
+  /**
+   * The row and its bytes in one transaction. Rendering stays outside it (it is slow, and SQLite
+   * queues transactions). A request that raced this one and stored the same content first wins.
+   */
+  @Transactional()
+  private async store(record: StoredReport, pdf: Buffer): Promise<StoredReport> {
+    await lockKey(this.db.tx, `stored_reports ${record.strategyId} ${record.period} ${scopeKey(record)}`);
+    const reports = this.db.tx.getRepository(StoredReport);
+    const twin = await reports.findOne({ where: { ...scopeWhere(record), sha256: record.sha256 }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (twin) return twin;
+    const saved = await reports.save(record);
+    await this.storage.save(saved.id, pdf);
+    return saved;
+  }
+
+  /**
+   * Publishes the quarter's pack: the stored pack of this content (rendered and stored now if
+   * there is none), frozen, and recorded as the scope's newest publication, by whom and when.
+   */
+  async publish(strategyId: string, dto: PublishReportDto, actor: Actor): Promise<PublishedReportDto> {
+    requireAccess(actor, 'reports.publish', { strategyId });
+    const { report } = await this.generate(strategyId, dto, actor);
+    return toPublishedReportDto(await this.recordPublication(report, actor), report, true);
+  }
+
+  @Transactional()
+  private async recordPublication(report: StoredReportDto, actor: Actor): Promise<ReportPublication> {
+    const publications = this.db.tx.getRepository(ReportPublication);
+    const scope = scopeKey(report);
+    // Two coordinators publishing the same scope at once must not both take the next revision.
+    await lockKey(this.db.tx, `report_publications ${report.strategyId} ${report.period} ${scope}`);
+    const last = await publications.findOne({ where: { strategyId: report.strategyId, period: report.period, scope }, order: { revision: 'DESC' } });
+    return publications.save(
+      publications.create({
+        reportId: report.id,
+        strategyId: report.strategyId,
+        period: report.period,
+        scope,
+        revision: (last?.revision ?? 0) + 1,
+        publishedById: actor.id,
+        publishedByName: actor.name,
+        publishedByEmail: actor.email,
+        publishedAt: this.clock.now().toISOString(),
+      }),
+    );
+  }
+
+  /** A strategy's published packs, newest quarter and newest publication first; `current` marks what board members see. */
+  async listPublished(strategyId: string, query: ListPublishedReportsQuery): Promise<Page<PublishedReportDto>> {
+    await this.strategies.find(strategyId);
+    const publications = this.db.tx.getRepository(ReportPublication);
+    const where: FindOptionsWhere<ReportPublication> = { strategyId, ...(query.period ? { period: query.period } : {}) };
+    const [rows, total] = await publications.findAndCount({ where, order: { period: 'DESC', publishedAt: 'DESC', revision: 'DESC', id: 'ASC' }, ...skipTake(query) });
+    if (!rows.length) return toPage([], total, query);
+    const reports = new Map((await this.reports.findBy({ id: In(rows.map((r) => r.reportId)) })).map((r) => [r.id, r]));
+    const latest = await publications
+      .createQueryBuilder('p')
+      .select(['p.period AS "period"', 'p.scope AS "scope"', 'MAX(p.revision) AS "revision"'])
+      .where('p.strategyId = :strategyId', { strategyId })
+      .andWhere('p.period IN (:...periods)', { periods: [...new Set(rows.map((r) => r.period))] })
+      .groupBy('p.period')
+      .addGroupBy('p.scope')
+      .getRawMany<{ period: string; scope: string; revision: number | string }>();
+    const newest = new Map(latest.map((l) => [`${l.period} ${l.scope}`, Number(l.revision)]));
+    const items = rows.map((p) => toPublishedReportDto(p, toStoredReportDto(reports.get(p.reportId)!), newest.get(`${p.period} ${p.scope}`) === p.revision));
+    return toPage(items, total, query);
   }
 
   async list(query: ListReportsQuery): Promise<Page<StoredReportDto>> {
@@ -130,9 +197,8 @@ export class ReportsService implements OnModuleInit {
   async download(id: string): Promise<GeneratedReport> {
     const record = await this.reports.findOneBy({ id });
     if (!record) throw notFound('Report', id);
-    const pdf = await this.storage.read(id).catch(() => {
-      throw new InternalServerErrorException(`The file of report ${id} is missing from report storage`);
-    });
+    const pdf = await this.storage.read(id, record.storage);
+    if (!pdf) throw new InternalServerErrorException(`The file of report ${id} is missing from report storage (${record.storage})`);
     if (sha256(pdf) !== record.sha256) {
       throw new InternalServerErrorException(`The file of report ${id} no longer matches its SHA-256`);
     }
@@ -164,6 +230,15 @@ export class ReportsService implements OnModuleInit {
   }
 }
 
+/** Template and narrowing as one key: the unit within a quarter that a publication replaces. */
+function scopeKey(r: Pick<StoredReport, 'template' | 'themeId' | 'partnershipId'>): string {
+  return [r.template, r.themeId ? `theme:${r.themeId}` : '', r.partnershipId ? `partnership:${r.partnershipId}` : ''].join('|');
+}
+
+function scopeWhere(r: Pick<StoredReport, 'strategyId' | 'period' | 'template' | 'themeId' | 'partnershipId'>): FindOptionsWhere<StoredReport> {
+  return { strategyId: r.strategyId, period: r.period, template: r.template, themeId: r.themeId ?? IsNull(), partnershipId: r.partnershipId ?? IsNull() };
+}
+
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -190,5 +265,30 @@ function toStoredReportDto(r: StoredReport): StoredReportDto {
     createdByEmail: r.createdByEmail,
     createdAt: r.createdAt,
     downloadUrl: `/api/v1/reports/${r.id}`,
+  };
+}
+
+function toPublishedReportDto(p: ReportPublication, report: StoredReportDto, current: boolean): PublishedReportDto {
+  return {
+    id: p.id,
+    reportId: report.id,
+    strategyId: p.strategyId,
+    period: p.period,
+    template: report.template,
+    themeId: report.themeId,
+    partnershipId: report.partnershipId,
+    scopeLabel: report.scopeLabel,
+    revision: p.revision,
+    current,
+    publishedById: p.publishedById,
+    publishedByName: p.publishedByName,
+    publishedByEmail: p.publishedByEmail,
+    publishedAt: p.publishedAt,
+    generatedAt: report.createdAt,
+    filename: report.filename,
+    sha256: report.sha256,
+    sizeBytes: report.sizeBytes,
+    pageCount: report.pageCount,
+    downloadUrl: report.downloadUrl,
   };
 }

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A generated board pack, kept so the pack a board saw can be downloaded again, byte for byte.
- * The PDF itself is in report storage, under this id, checked against its SHA-256 on the way out.
+ * The PDF itself is in report storage (`storage` says which), under this id, checked against its
+ * SHA-256 on the way out. A stored pack is never changed or removed.
  */
 @Entity('stored_reports')
 @Index(['strategyId', 'period'])
@@ -47,6 +48,13 @@ export class StoredReport {
 
   @Column({ type: 'varchar', length: 320, nullable: true })
   createdByEmail: string | null;
+
+  /**
+   * Where the bytes are: `database` (report_contents) or `file` (REPORTS_DIR). Rows from before
+   * packs moved into the database are files, which is what the default says.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'file' })
+  storage: 'database' | 'file';
 
   /** ISO 8601 UTC, from the application clock: the date printed in the pack. */
   @Index()

@@ -145,6 +145,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/strategies/{id}/targets.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/targets.csv`, expect: readers() },
   'GET /api/v1/strategies/{id}/progress.csv': { path: (f) => `/api/v1/strategies/${f.strategyId}/progress.csv?period=2025-26-Q1`, expect: readers() },
   'GET /api/v1/strategies/{id}/reports/quarterly': { path: (f) => `/api/v1/strategies/${f.strategyId}/reports/quarterly?period=2025-26-Q1`, expect: readers() },
+  'POST /api/v1/strategies/{id}/reports': { path: (f) => `/api/v1/strategies/${f.strategyId}/reports`, body: () => ({ period: '2025-26-Q1' }), expect: managers() },
+  'GET /api/v1/strategies/{id}/reports': { path: (f) => `/api/v1/strategies/${f.strategyId}/reports?period=2025-26-Q1`, expect: readers() },
   'GET /api/v1/reports/templates': { expect: readers() },
   'GET /api/v1/reports': { expect: readers() },
   'GET /api/v1/reports/{id}': { path: (f) => `/api/v1/reports/${f.missingId}`, expect: readers() },

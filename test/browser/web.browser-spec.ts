@@ -216,20 +216,7 @@ describe('the web pages in a browser', () => {
     await board.context.close();
   });
 
-  it('lets a board member download the quarter’s pack, then lists it', async () => {
-    const { context, page, problems } = await web.open();
-    await signIn(page, BOARD);
-    await page.getByRole('link', { name: 'Board packs', exact: true }).click();
-    await expect(page.locator('main').textContent()).resolves.toContain('No board packs have been generated yet.');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the board pack (PDF)' }).click()]);
-    expect(download.suggestedFilename()).toBe('pride-of-place-2025-26-Q4.pdf');
-    await page.reload();
-    await expect(page.locator('.govuk-table').textContent()).resolves.toContain('2025/26 Q4 (January to March 2026)');
-    await expectAccessible(page);
-    await shot(page, 'board-packs');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  // Board packs (preview, publish, the board member's download): test/browser/board-packs.browser-spec.ts.
 
   it('changes the password after checking the current one', async () => {
     const { context, page, problems } = await web.open();

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 const dir = mkdtempSync(join(tmpdir(), 'scs-e2e-'));
 process.env.TEST_DB_ENGINE = 'sqlite';
 process.env.DATABASE_PATH = join(dir, 'e2e.sqlite');
-process.env.REPORTS_DIR = join(dir, 'reports');
+// Packs live in the database, the default; a test that wants files sets REPORTS_DIR itself.
+delete process.env.REPORTS_DIR;
 delete process.env.DATABASE_URL;
 delete process.env.DATABASE_SCHEMA;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';

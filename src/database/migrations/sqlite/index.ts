@@ -8,6 +8,7 @@ import { AddUserLanguage1796076032917 } from './1796076032917-AddUserLanguage';
 import { AddStrategyLanguageAndDeadline1796082608136 } from './1796082608136-AddStrategyLanguageAndDeadline';
 import { DenormaliseStrategyId1796083095978 } from './1796083095978-DenormaliseStrategyId';
 import { AddReturnDeadlines1796083136749 } from './1796083136749-AddReturnDeadlines';
+import { AddReportContentsAndPublications1796083149221 } from './1796083149221-AddReportContentsAndPublications';
 import { AddPasswordResets1796084519859 } from './1796084519859-AddPasswordResets';
 
-export const sqliteMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101, AddUserLanguage1796076032917, AddStrategyLanguageAndDeadline1796082608136, DenormaliseStrategyId1796083095978, AddReturnDeadlines1796083136749, AddPasswordResets1796084519859];
+export const sqliteMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101, AddUserLanguage1796076032917, AddStrategyLanguageAndDeadline1796082608136, DenormaliseStrategyId1796083095978, AddReturnDeadlines1796083136749, AddReportContentsAndPublications1796083149221, AddPasswordResets1796084519859];
