@@ -8,6 +8,7 @@ import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { HistoryEntryDto } from '../audit/dto/history.dto';
 import { lockForUpdate } from '../database/locking';
+import { jsonArray, parseJsonArray, PlainColumns } from '../database/plain-rows';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Db, Transactional } from '../database/transactions';
@@ -69,11 +70,11 @@ export class TargetsService {
   }
 
   async list(strategyId: string, query: ListTargetsQuery): Promise<Page<TargetDto>> {
-    await this.strategies.find(strategyId);
-    const qb = this.targets
-      .createQueryBuilder('target')
+    const qb = this.plainTargets()
       .where('target.strategyId = :strategyId', { strategyId })
       .andWhere('target.archived = :archived', { archived: query.archived ?? false })
+      // The total rides along with the page, so a list is one query.
+      .addSelect('COUNT(*) OVER ()', 'total')
       .orderBy('target.code', 'ASC');
     if (query.themeId) qb.andWhere('target.themeId = :themeId', { themeId: query.themeId });
     if (query.direction) qb.andWhere('target.direction = :direction', { direction: query.direction });
@@ -98,13 +99,41 @@ export class TargetsService {
       );
     }
     const { skip, take } = skipTake(query);
-    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
-    const full = await this.withRelations(rows.map((r) => r.id));
-    return toPage(full.map(toTargetDto), total, query);
+    const raw = await qb.offset(skip).limit(take).getRawMany<Record<string, unknown>>();
+    // An empty page says nothing about the strategy: only then is it worth a second look.
+    if (raw.length === 0) {
+      await this.strategies.find(strategyId);
+      return toPage([], skip === 0 ? 0 : await qb.offset(undefined).limit(undefined).getCount(), query);
+    }
+    return toPage(raw.map((r) => this.toDto(r)), Number(raw[0].total), query);
   }
 
   async get(id: string): Promise<TargetDto> {
-    return toTargetDto(await this.find(id));
+    const raw = await this.plainTargets().where('target.id = :id', { id }).getRawOne<Record<string, unknown>>();
+    if (!raw) throw notFound('Target', id);
+    return this.toDto(raw);
+  }
+
+  /** Targets as plain rows, each carrying its milestones and priority ids as JSON: one query, no entities. */
+  private plainTargets() {
+    const m = this.db.tx;
+    return m
+      .createQueryBuilder(Target, 'target')
+      .select(this.columns.select('target'))
+      .addSelect(jsonArray(m, { period: 'ms.period', value: 'ms.value' }, 'FROM milestones ms WHERE ms."targetId" = target.id'), 'milestonesJson')
+      .addSelect(jsonArray(m, 'tp."priorityId"', 'FROM target_priorities tp WHERE tp."targetId" = target.id'), 'priorityIdsJson');
+  }
+
+  private plainColumns?: PlainColumns<Target>;
+  private get columns(): PlainColumns<Target> {
+    return (this.plainColumns ??= new PlainColumns(this.db.tx, Target));
+  }
+
+  private toDto(raw: Record<string, unknown>): TargetDto {
+    const target = this.columns.read(raw);
+    target.milestones = parseJsonArray<Milestone>(raw.milestonesJson);
+    target.priorities = parseJsonArray<string>(raw.priorityIdsJson).map((id) => ({ id }) as Priority);
+    return toTargetDto(target);
   }
 
   /** The target with its milestones and priorities, or 404. */
@@ -226,13 +255,6 @@ export class TargetsService {
     if (existing && existing.id !== exceptId) {
       throw conflict(`The strategy already has a target with code ${code}`, [{ field: 'code', message: `${code} is already used in this strategy` }]);
     }
-  }
-
-  private async withRelations(ids: string[]): Promise<Target[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.targets.find({ where: { id: In(ids) }, relations: { milestones: true, priorities: true } });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
   }
 }
 
