@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -55,7 +56,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
 /** The product as deployed: `node dist/main.js` (run `npm run build` first). */
 export async function startProduct(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--max-old-space-size=256', join(REPO, 'dist', 'main.js')], {
+  // BENCH_PROFILE=<dir> writes the product's CPU profile there (node --cpu-prof) when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--max-old-space-size=256', join(REPO, 'dist', 'main.js')], {
     cwd: REPO,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SESSION_SECRET: 'benchmark-session-secret-at-least-32-chars', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -78,16 +81,39 @@ export async function startScript(script: string, args: string[]): Promise<Serve
 
 export interface LoadResult {
   requestsPerSecond: number;
+  /** CPU time the server process spent per request answered (null when not known). */
+  cpuMsPerRequest: number | null;
   p50: number;
   p99: number;
   non2xx: number;
   errors: number;
 }
 
-export async function load(url: string, options: { connections?: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+/**
+ * CPU time (user + system) a process has used, from /proc (Linux; null elsewhere). On a shared
+ * machine req/s depends on who else has the cores; CPU per request does not, so the benchmarks
+ * quote both.
+ */
+export function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100 a second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+export async function load(
+  url: string,
+  options: { connections?: number; seconds: number; headers?: Record<string, string>; server?: ChildProcess },
+): Promise<LoadResult> {
+  const cpuBefore = cpuMs(options.server?.pid);
   const result = await autocannon({ url, connections: options.connections ?? 64, duration: options.seconds, headers: options.headers });
+  const cpuAfter = cpuMs(options.server?.pid);
   return {
     requestsPerSecond: result.requests.average,
+    cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -99,5 +125,6 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 
 export function describe(label: string, r: LoadResult): string {
   const failures = r.non2xx + r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : '';
-  return `${label.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms${failures}`;
+  const cpu = r.cpuMsPerRequest === null ? '' : `  CPU ${r.cpuMsPerRequest.toFixed(2)} ms/req`;
+  return `${label.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms${cpu}${failures}`;
 }

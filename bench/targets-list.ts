@@ -37,9 +37,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate who goes first, so neither always gets the cooler machine.
       const first = round % 2 === 0;
-      const a = first ? await load(product.url + path, { seconds: SECONDS, headers }) : null;
-      const b = await load(bare.url + path, { seconds: SECONDS });
-      const p = a ?? (await load(product.url + path, { seconds: SECONDS, headers }));
+      const a = first ? await load(product.url + path, { seconds: SECONDS, headers, server: product.process }) : null;
+      const b = await load(bare.url + path, { seconds: SECONDS, server: bare.process });
+      const p = a ?? (await load(product.url + path, { seconds: SECONDS, headers, server: product.process }));
       runs.push({ product: p, bare: b });
       console.log(describe(`round ${round + 1} product`, p));
       console.log(describe(`round ${round + 1} bare`, b));
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     const ratio = median(runs.map((r) => r.product.requestsPerSecond / r.bare.requestsPerSecond));
     const tail = median(runs.map((r) => r.product.p99 / Math.max(r.product.p50, 1)));
     console.log(`target list: product/bare req/s ${ratio.toFixed(2)} (median of ${ROUNDS} rounds; acceptance ≥ 0.5)`);
+    const cpu = median(runs.map((r) => (r.product.cpuMsPerRequest ?? NaN) / (r.bare.cpuMsPerRequest ?? NaN)));
+    console.log(`target list: CPU per request, product/bare ${cpu.toFixed(2)} (the machine's load does not move this one)`);
     console.log(`target list: product p99/p50 ${tail.toFixed(1)} (acceptance ≤ 5)`);
   } finally {
     await Promise.all([product.stop(), bare.stop()]);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, Repository } from 'typeorm';
+import { Brackets, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/roles';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
@@ -70,12 +70,39 @@ export class TargetsService {
   }
 
   async list(strategyId: string, query: ListTargetsQuery): Promise<Page<TargetDto>> {
-    const qb = this.plainTargets()
-      .where('target.strategyId = :strategyId', { strategyId })
-      .andWhere('target.archived = :archived', { archived: query.archived ?? false })
-      // The total rides along with the page, so a list is one query.
-      .addSelect('COUNT(*) OVER ()', 'total')
-      .orderBy('target.code', 'ASC');
+    const m = this.db.tx;
+    const { skip, take } = skipTake(query);
+    // The page is chosen first, then only its rows gather their milestones and priorities, and
+    // the total rides along as a scalar sub-select: one query. (A COUNT(*) OVER () window made
+    // SQLite build every row of the strategy before the limit: 3.6× slower, bench/targets-list.ts.)
+    const raw = await m
+      .createQueryBuilder()
+      .select('page.*')
+      .addSelect(this.milestonesOf('page'), 'milestonesJson')
+      .addSelect(this.priorityIdsOf('page'), 'priorityIdsJson')
+      .addSelect((sub) => this.filtered(sub.select('COUNT(*)').from(Target, 'target'), strategyId, query), 'total')
+      .from((sub) => {
+        const qb = sub
+          .select(this.columns.select('target'))
+          .from(Target, 'target')
+          .orderBy('target.code', 'ASC')
+          .offset(skip)
+          .limit(take);
+        return this.filtered(qb, strategyId, query);
+      }, 'page')
+      .orderBy('page.code', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    // An empty page says nothing about the strategy: only then is it worth a second look.
+    if (raw.length === 0) {
+      await this.strategies.find(strategyId);
+      const total = skip === 0 ? 0 : await this.filtered(m.createQueryBuilder(Target, 'target'), strategyId, query).getCount();
+      return toPage([], total, query);
+    }
+    return toPage(raw.map((r) => this.toDto(r)), Number(raw[0].total), query);
+  }
+
+  private filtered<Q extends SelectQueryBuilder<ObjectLiteral>>(qb: Q, strategyId: string, query: ListTargetsQuery): Q {
+    qb.where('target.strategyId = :strategyId', { strategyId }).andWhere('target.archived = :archived', { archived: query.archived ?? false });
     if (query.themeId) qb.andWhere('target.themeId = :themeId', { themeId: query.themeId });
     if (query.direction) qb.andWhere('target.direction = :direction', { direction: query.direction });
     if (query.frequency) qb.andWhere('target.frequency = :frequency', { frequency: query.frequency });
@@ -98,14 +125,7 @@ export class TargetsService {
         ),
       );
     }
-    const { skip, take } = skipTake(query);
-    const raw = await qb.offset(skip).limit(take).getRawMany<Record<string, unknown>>();
-    // An empty page says nothing about the strategy: only then is it worth a second look.
-    if (raw.length === 0) {
-      await this.strategies.find(strategyId);
-      return toPage([], skip === 0 ? 0 : await qb.offset(undefined).limit(undefined).getCount(), query);
-    }
-    return toPage(raw.map((r) => this.toDto(r)), Number(raw[0].total), query);
+    return qb;
   }
 
   async get(id: string): Promise<TargetDto> {
@@ -120,8 +140,16 @@ export class TargetsService {
     return m
       .createQueryBuilder(Target, 'target')
       .select(this.columns.select('target'))
-      .addSelect(jsonArray(m, { period: 'ms.period', value: 'ms.value' }, 'FROM milestones ms WHERE ms."targetId" = target.id'), 'milestonesJson')
-      .addSelect(jsonArray(m, 'tp."priorityId"', 'FROM target_priorities tp WHERE tp."targetId" = target.id'), 'priorityIdsJson');
+      .addSelect(this.milestonesOf('target'), 'milestonesJson')
+      .addSelect(this.priorityIdsOf('target'), 'priorityIdsJson');
+  }
+
+  private milestonesOf(alias: string): string {
+    return jsonArray(this.db.tx, { period: 'ms.period', value: 'ms.value' }, `FROM milestones ms WHERE ms."targetId" = ${alias}.id`);
+  }
+
+  private priorityIdsOf(alias: string): string {
+    return jsonArray(this.db.tx, 'tp."priorityId"', `FROM target_priorities tp WHERE tp."targetId" = ${alias}.id`);
   }
 
   private plainColumns?: PlainColumns<Target>;
