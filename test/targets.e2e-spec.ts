@@ -165,4 +165,35 @@ describeE2E('targets and assignments', () => {
     const sequences = history.items.map((h: { sequence: number }) => h.sequence);
     expect([...sequences].sort((x, y) => x - y)).toEqual(sequences);
   });
+  it('lists pages that equal the targets read one by one, with the total on every page (the one-query read)', async () => {
+    const s = await new StrategyBuilder(t).init();
+    const own = await s.theme('Economy');
+    const [p1, p2] = await Promise.all(
+      ['Jobs', 'Skills'].map(async (title) => (await s.api.post(`/api/v1/strategies/${s.strategyId}/priorities`).send({ title, kind: 'cross-cutting' }).expect(201)).body.id as string),
+    );
+    const created: { id: string }[] = [];
+    for (const [code, over] of [
+      ['E3', { priorityIds: [p2, p1], milestones: [{ period: '2026-27-Q2', value: 550.1 }, { period: '2025-26-Q2', value: 0.30000000000000004 }] }],
+      ['E1', { priorityIds: [], milestones: [] }],
+      ['E2', { priorityIds: [p1], description: 'Counted each March', direction: 'decrease', baselineValue: 600, targetValue: 400 }],
+    ] as const) {
+      created.push((await s.api.post(`/api/v1/strategies/${s.strategyId}/targets`).send(body({ code, themeId: own, ...over })).expect(201)).body);
+    }
+    const one = await Promise.all(['E1', 'E2', 'E3'].map(async (code) => (await s.api.get(`/api/v1/targets/${created.find((c) => (c as { code?: string }).code === code)!.id}`).expect(200)).body));
+    expect(one[2].milestones).toEqual([{ period: '2025-26-Q2', value: 0.30000000000000004 }, { period: '2026-27-Q2', value: 550.1 }]);
+    expect(one[2].priorityIds).toEqual([p1, p2].sort());
+    expect(one[1]).toMatchObject({ description: 'Counted each March', direction: 'decrease', archived: false, version: 1 });
+
+    const first = (await s.api.get(`/api/v1/strategies/${s.strategyId}/targets?pageSize=2`).expect(200)).body;
+    expect(first).toEqual({ items: one.slice(0, 2), total: 3, page: 1, pageSize: 2 });
+    const second = (await s.api.get(`/api/v1/strategies/${s.strategyId}/targets?pageSize=2&page=2`).expect(200)).body;
+    expect(second).toEqual({ items: one.slice(2), total: 3, page: 2, pageSize: 2 });
+    const past = (await s.api.get(`/api/v1/strategies/${s.strategyId}/targets?pageSize=2&page=5`).expect(200)).body;
+    expect(past).toEqual({ items: [], total: 3, page: 5, pageSize: 2 });
+
+    const empty = await new StrategyBuilder(t).init();
+    expect((await empty.api.get(`/api/v1/strategies/${empty.strategyId}/targets`).expect(200)).body).toMatchObject({ items: [], total: 0 });
+    await s.api.get(`/api/v1/strategies/${MISSING}/targets`).expect(404);
+    await s.api.get(`/api/v1/strategies/${MISSING}/targets?page=3`).expect(404);
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, Repository } from 'typeorm';
+import { Brackets, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/roles';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
@@ -8,6 +8,7 @@ import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
 import { HistoryEntryDto } from '../audit/dto/history.dto';
 import { lockForUpdate } from '../database/locking';
+import { jsonArray, parseJsonArray, PlainColumns } from '../database/plain-rows';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Db, Transactional } from '../database/transactions';
@@ -69,12 +70,39 @@ export class TargetsService {
   }
 
   async list(strategyId: string, query: ListTargetsQuery): Promise<Page<TargetDto>> {
-    await this.strategies.find(strategyId);
-    const qb = this.targets
-      .createQueryBuilder('target')
-      .where('target.strategyId = :strategyId', { strategyId })
-      .andWhere('target.archived = :archived', { archived: query.archived ?? false })
-      .orderBy('target.code', 'ASC');
+    const m = this.db.tx;
+    const { skip, take } = skipTake(query);
+    // The page is chosen first, then only its rows gather their milestones and priorities, and
+    // the total rides along as a scalar sub-select: one query. (A COUNT(*) OVER () window made
+    // SQLite build every row of the strategy before the limit: 3.6× slower, bench/targets-list.ts.)
+    const raw = await m
+      .createQueryBuilder()
+      .select('page.*')
+      .addSelect(this.milestonesOf('page'), 'milestonesJson')
+      .addSelect(this.priorityIdsOf('page'), 'priorityIdsJson')
+      .addSelect((sub) => this.filtered(sub.select('COUNT(*)').from(Target, 'target'), strategyId, query), 'total')
+      .from((sub) => {
+        const qb = sub
+          .select(this.columns.select('target'))
+          .from(Target, 'target')
+          .orderBy('target.code', 'ASC')
+          .offset(skip)
+          .limit(take);
+        return this.filtered(qb, strategyId, query);
+      }, 'page')
+      .orderBy('page.code', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    // An empty page says nothing about the strategy: only then is it worth a second look.
+    if (raw.length === 0) {
+      await this.strategies.find(strategyId);
+      const total = skip === 0 ? 0 : await this.filtered(m.createQueryBuilder(Target, 'target'), strategyId, query).getCount();
+      return toPage([], total, query);
+    }
+    return toPage(raw.map((r) => this.toDto(r)), Number(raw[0].total), query);
+  }
+
+  private filtered<Q extends SelectQueryBuilder<ObjectLiteral>>(qb: Q, strategyId: string, query: ListTargetsQuery): Q {
+    qb.where('target.strategyId = :strategyId', { strategyId }).andWhere('target.archived = :archived', { archived: query.archived ?? false });
     if (query.themeId) qb.andWhere('target.themeId = :themeId', { themeId: query.themeId });
     if (query.direction) qb.andWhere('target.direction = :direction', { direction: query.direction });
     if (query.frequency) qb.andWhere('target.frequency = :frequency', { frequency: query.frequency });
@@ -97,14 +125,43 @@ export class TargetsService {
         ),
       );
     }
-    const { skip, take } = skipTake(query);
-    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
-    const full = await this.withRelations(rows.map((r) => r.id));
-    return toPage(full.map(toTargetDto), total, query);
+    return qb;
   }
 
   async get(id: string): Promise<TargetDto> {
-    return toTargetDto(await this.find(id));
+    const raw = await this.plainTargets().where('target.id = :id', { id }).getRawOne<Record<string, unknown>>();
+    if (!raw) throw notFound('Target', id);
+    return this.toDto(raw);
+  }
+
+  /** Targets as plain rows, each carrying its milestones and priority ids as JSON: one query, no entities. */
+  private plainTargets() {
+    const m = this.db.tx;
+    return m
+      .createQueryBuilder(Target, 'target')
+      .select(this.columns.select('target'))
+      .addSelect(this.milestonesOf('target'), 'milestonesJson')
+      .addSelect(this.priorityIdsOf('target'), 'priorityIdsJson');
+  }
+
+  private milestonesOf(alias: string): string {
+    return jsonArray(this.db.tx, { period: 'ms.period', value: 'ms.value' }, `FROM milestones ms WHERE ms."targetId" = ${alias}.id`);
+  }
+
+  private priorityIdsOf(alias: string): string {
+    return jsonArray(this.db.tx, 'tp."priorityId"', `FROM target_priorities tp WHERE tp."targetId" = ${alias}.id`);
+  }
+
+  private plainColumns?: PlainColumns<Target>;
+  private get columns(): PlainColumns<Target> {
+    return (this.plainColumns ??= new PlainColumns(this.db.tx, Target));
+  }
+
+  private toDto(raw: Record<string, unknown>): TargetDto {
+    const target = this.columns.read(raw);
+    target.milestones = parseJsonArray<Milestone>(raw.milestonesJson);
+    target.priorities = parseJsonArray<string>(raw.priorityIdsJson).map((id) => ({ id }) as Priority);
+    return toTargetDto(target);
   }
 
   /** The target with its milestones and priorities, or 404. */
@@ -226,13 +283,6 @@ export class TargetsService {
     if (existing && existing.id !== exceptId) {
       throw conflict(`The strategy already has a target with code ${code}`, [{ field: 'code', message: `${code} is already used in this strategy` }]);
     }
-  }
-
-  private async withRelations(ids: string[]): Promise<Target[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.targets.find({ where: { id: In(ids) }, relations: { milestones: true, priorities: true } });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
   }
 }
 

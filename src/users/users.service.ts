@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Repository } from 'typeorm';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
+import { jsonArray, parseJsonArray, PlainColumns } from '../database/plain-rows';
 import { ReferenceChecks } from '../database/reference-checks';
 import { Db, Transactional } from '../database/transactions';
 import type { Partnership } from '../partnerships/partnership.entity';
@@ -58,9 +59,25 @@ export class UsersService {
   }
 
   /** The user behind a token, if it still exists and is active. */
-  findActive(id: string): Promise<User | null> {
-    return this.users.findOne({ where: { id, active: true }, relations: { partnerships: true } });
+  async findActive(id: string): Promise<User | null> {
+    // Read on every request (the guard): a plain row carrying its partnership ids, in one query.
+    // Its partnerships are ids only, which is all an Actor needs.
+    const m = this.db.tx;
+    const columns = (this.plainColumns ??= new PlainColumns(m, User));
+    const raw = await m
+      .createQueryBuilder(User, 'u')
+      .select(columns.select('u'))
+      .addSelect(jsonArray(m, 'up."partnershipId"', 'FROM user_partnerships up WHERE up."userId" = u.id'), 'partnershipIdsJson')
+      .where('u.id = :id', { id })
+      .andWhere('u.active = :active', { active: true })
+      .getRawOne<Record<string, unknown>>();
+    if (!raw) return null;
+    const user = columns.read(raw);
+    user.partnerships = parseJsonArray<string>(raw.partnershipIdsJson).map((partnershipId) => ({ id: partnershipId }) as Partnership);
+    return user;
   }
+
+  private plainColumns?: PlainColumns<User>;
 
   /** The active user with this email (the CLI's `--as`), with their partnerships, or null. */
   findActiveByEmail(email: string): Promise<User | null> {

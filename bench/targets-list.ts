@@ -1,0 +1,62 @@
+/**
+ * npm run bench:targets
+ *
+ * `GET /api/v1/strategies/:id/targets?pageSize=50` under 64 connections (autocannon): the product
+ * (`node dist/main.js`, SQLite, a coordinator's token, request logs on as deployed but sent
+ * nowhere) against the bare baseline (bench/bare-targets-server.ts: Fastify + better-sqlite3, no
+ * auth) on the same county database (300 targets), interleaved in rounds in this one run, after
+ * checking both answer the same JSON. Acceptance (issue 11): product ≥ 0.5× bare req/s, product
+ * p99 ≤ 5× its p50. BENCH_SECONDS and BENCH_ROUNDS shorten or lengthen it.
+ */
+import { benchDirectory } from './support';
+import { isDeepStrictEqual } from 'node:util';
+import { rmSync } from 'node:fs';
+import { prepareCountyDatabase } from './county-database';
+import { describe, load, LoadResult, median, startProduct, startScript } from './load';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+async function main(): Promise<void> {
+  const county = await prepareCountyDatabase();
+  const product = await startProduct(county.env);
+  const bare = await startScript('bare-targets-server.js', [county.databasePath]);
+  try {
+    const token = await county.login(product.url);
+    const path = `/api/v1/strategies/${county.strategyId}/targets?pageSize=50`;
+    const headers = { Authorization: `Bearer ${token}` };
+    const fromProduct = (await (await fetch(product.url + path, { headers })).json()) as { items: unknown[]; total: number };
+    const fromBare = await (await fetch(bare.url + path)).json();
+    if (!isDeepStrictEqual(fromProduct, fromBare)) {
+      throw new Error(`the bare server and the product disagree:\n${JSON.stringify(fromProduct).slice(0, 600)}\n${JSON.stringify(fromBare).slice(0, 600)}`);
+    }
+    console.log(`both answer the same ${fromProduct.items.length} of ${fromProduct.total} targets; ${ROUNDS} rounds of ${SECONDS} s each, 64 connections`);
+    await load(product.url + path, { seconds: 2, headers });
+    await load(bare.url + path, { seconds: 2 });
+    const runs: { product: LoadResult; bare: LoadResult }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate who goes first, so neither always gets the cooler machine.
+      const first = round % 2 === 0;
+      const a = first ? await load(product.url + path, { seconds: SECONDS, headers, server: product.process }) : null;
+      const b = await load(bare.url + path, { seconds: SECONDS, server: bare.process });
+      const p = a ?? (await load(product.url + path, { seconds: SECONDS, headers, server: product.process }));
+      runs.push({ product: p, bare: b });
+      console.log(describe(`round ${round + 1} product`, p));
+      console.log(describe(`round ${round + 1} bare`, b));
+    }
+    const ratio = median(runs.map((r) => r.product.requestsPerSecond / r.bare.requestsPerSecond));
+    const tail = median(runs.map((r) => r.product.p99 / Math.max(r.product.p50, 1)));
+    console.log(`target list: product/bare req/s ${ratio.toFixed(2)} (median of ${ROUNDS} rounds; acceptance ≥ 0.5)`);
+    const cpu = median(runs.map((r) => (r.product.cpuMsPerRequest ?? NaN) / (r.bare.cpuMsPerRequest ?? NaN)));
+    console.log(`target list: CPU per request, product/bare ${cpu.toFixed(2)} (the machine's load does not move this one)`);
+    console.log(`target list: product p99/p50 ${tail.toFixed(1)} (acceptance ≤ 5)`);
+  } finally {
+    await Promise.all([product.stop(), bare.stop()]);
+    rmSync(benchDirectory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
