@@ -84,7 +84,7 @@ export class StrategyDto {
   status: StrategyStatus;
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   leadPartnershipId: string;
-  /** Days after a quarter ends by which its returns are due, unless the quarter has its own deadline. @example 30 */
+  /** The language of the strategy's board pack: English or Welsh. @example "en" */
   @ApiProperty({ enum: LANGUAGES, maxLength: 2 })
   language: Language;
   /** Days after a quarter ends by which its returns are due, unless the quarter has its own deadline. @example 30 */
