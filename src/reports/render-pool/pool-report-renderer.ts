@@ -7,7 +7,7 @@ import type { RenderThreadData } from './render-thread';
 import { ReportRenderer } from './report-renderer';
 
 /** Heap of one render thread: enough for a county pack, small enough that garbage is collected early. */
-const THREAD_HEAP_MB = 64;
+const THREAD_HEAP_MB = 128;
 
 export interface PoolOptions {
   templatesDir: string;
