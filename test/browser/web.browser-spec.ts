@@ -129,7 +129,10 @@ describe('the web pages in a browser', () => {
     await expect(first.page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Your draft has been saved');
     await second.page.getByRole('textbox', { name: /Figure/ }).fill('222');
     await second.page.getByRole('button', { name: 'Save as draft' }).click();
-    await expect(second.page.getByRole('heading', { name: 'This return was changed by someone else' }).count()).resolves.toBe(1);
+    // Wait for the page the POST answers with; counting at once can read the form before it goes.
+    const conflict = second.page.getByRole('heading', { name: 'This return was changed by someone else' });
+    await conflict.waitFor();
+    await expect(conflict.count()).resolves.toBe(1);
     await expect(second.page.locator('main').textContent()).resolves.toMatch(/Their version[\s\S]*Your version[\s\S]*111[\s\S]*222/);
     await expect(second.page.getByRole('textbox', { name: /Figure/ }).inputValue()).resolves.toBe('222');
     await expectAccessible(second.page);
