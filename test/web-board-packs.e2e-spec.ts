@@ -92,16 +92,16 @@ describeE2E('web: board packs', () => {
     expect(newest.current).toBe(true);
   });
 
-  it('makes a pack for one theme or one partnership, naming a wrong choice in the error summary (400), never a 5xx', async () => {
+  it('makes a pack for one theme or one partnership, naming a wrong choice in the error summary (the form again, 200, like every other page), never a 5xx', async () => {
     const scoped = (q: string) => coordinator.get(`/board-packs/publish/${b.strategyId}?scoped=1&period=2025-26-Q2&${q}`);
-    const none = await scoped('themeId=&partnershipId=&action=publish').expect(400);
+    const none = await scoped('themeId=&partnershipId=&action=publish').expect(200);
     expect(summaryOf(none.text)).toEqual(['#themeId Choose a theme or a partnership']);
     expect(none.text).toContain('govuk-error-summary');
-    const both = await scoped(`themeId=${safety}&partnershipId=${safer}&action=publish`).expect(400);
+    const both = await scoped(`themeId=${safety}&partnershipId=${safer}&action=publish`).expect(200);
     expect(summaryOf(both.text)).toEqual(['#partnershipId Choose a theme or a partnership, not both']);
-    const bogus = await scoped('partnershipId=not-a-partnership&action=preview').expect(400);
+    const bogus = await scoped('partnershipId=not-a-partnership&action=preview').expect(200);
     expect(summaryOf(bogus.text)).toEqual(['#partnershipId Choose a partnership from the list']);
-    const quarter = await coordinator.get(`/board-packs/publish/${b.strategyId}?scoped=1&period=2031-32-Q1&themeId=${safety}&action=publish`).expect(400);
+    const quarter = await coordinator.get(`/board-packs/publish/${b.strategyId}?scoped=1&period=2031-32-Q1&themeId=${safety}&action=publish`).expect(200);
     expect(summaryOf(quarter.text)).toEqual(['#period Choose a quarter from the list']);
 
     const preview = await scoped(`themeId=${safety}&action=preview`).buffer(true).parse(binary).expect(200).expect('Content-Type', 'application/pdf');

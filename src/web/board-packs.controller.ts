@@ -57,7 +57,7 @@ export class BoardPacksController {
     const strategy = await this.strategies.get(strategyId);
     const scope = await this.scopeOf(strategy, query, res.locals.t as Translate);
     if ('problems' in scope) {
-      await this.renderList(res.status(400), actor, strategy, scope.period, scope.values, scope.problems);
+      await this.renderList(res.status(200), actor, strategy, scope.period, scope.values, scope.problems);
       return;
     }
     sendPdf(res, await this.reports.generate(strategyId, scope, actor));
@@ -74,7 +74,7 @@ export class BoardPacksController {
     const strategy = await this.strategies.get(strategyId);
     const scope = await this.scopeOf(strategy, query, t, query.scoped === '1');
     if ('problems' in scope) {
-      await this.renderList(res.status(400), actor, strategy, scope.period, scope.values, scope.problems);
+      await this.renderList(res.status(200), actor, strategy, scope.period, scope.values, scope.problems);
       return;
     }
     if (query.action === 'preview') {
@@ -95,7 +95,7 @@ export class BoardPacksController {
     const strategy = await this.strategies.get(strategyId);
     const scope = await this.scopeOf(strategy, body, t);
     if ('problems' in scope) {
-      await this.renderList(res.status(400), actor, strategy, scope.period, scope.values, scope.problems);
+      await this.renderList(res.status(200), actor, strategy, scope.period, scope.values, scope.problems);
       return;
     }
     const published = await this.reports.publish(strategyId, scope, actor);

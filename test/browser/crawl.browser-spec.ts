@@ -11,7 +11,7 @@ const MAX_PAGES = 80;
  */
 const PER_SHAPE = 3;
 /** Not pages: requested (never a 5xx) but neither opened nor checked with axe. */
-const DOWNLOAD = /\.(pdf|csv|xlsx)(\?|$)|\/your-returns\/template\/|\/download(\?|$)/;
+const DOWNLOAD = /\.(pdf|csv|xlsx)(\?|$)|\/your-returns\/template\/|\/download(\?|$)|\/board-packs\/quarterly\//;
 
 const ROLES = ['admin@demo.scs.test', 'coordinator@demo.scs.test', 'viewer@demo.scs.test', 'safer.wealden@demo.scs.test'];
 
