@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, shot, signIn, startWeb, WebUnderTest } from './browser';
+import { expectAccessible, shot, signIn, useWeb } from './browser';
 
 const COORDINATOR = 'coordinator@demo.scs.test';
 const BOARD = 'viewer@demo.scs.test';
@@ -9,14 +9,7 @@ jest.setTimeout(180_000);
 
 // Issue 13 point 7 in Chromium: preview, check, publish; a pack for one theme; the board member downloads what was published.
 describe('board packs in a browser', () => {
-  let web: WebUnderTest;
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWeb();
 
   it('a coordinator previews, checks and publishes the quarter’s pack, then a pack for one theme (errors in the summary first)', async () => {
     const { context, page, problems } = await web.open();

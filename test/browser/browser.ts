@@ -103,3 +103,24 @@ export async function tabTo(page: Page, text: string | RegExp, limit = 80): Prom
   }
   throw new Error(`could not reach "${String(text)}" with the Tab key`);
 }
+
+/**
+ * One started service and browser for the calling `describe`: started before its tests, closed
+ * after them. Read through the handle only inside tests and hooks (it is empty before `beforeAll`).
+ */
+export function useWeb(): WebUnderTest {
+  let started: WebUnderTest | undefined;
+  beforeAll(async () => {
+    started = await startWeb();
+  }, 300_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as WebUnderTest, {
+    get(_target, key) {
+      if (!started) throw new Error('the web service is not started yet: use it inside a test or hook');
+      const value = (started as unknown as Record<string | symbol, unknown>)[key];
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+}

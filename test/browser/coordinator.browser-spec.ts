@@ -1,4 +1,4 @@
-import { expectAccessible, shot, signIn, startWeb, WebUnderTest } from './browser';
+import { expectAccessible, shot, signIn, useWeb } from './browser';
 
 const COORDINATOR = 'coordinator@demo.scs.test';
 
@@ -6,14 +6,7 @@ jest.setTimeout(240_000);
 
 /** The coordinator's workspace in Chromium, on the demo data: every page and error state checked with axe and screenshotted. */
 describe('the coordinator’s workspace in a browser', () => {
-  let web: WebUnderTest;
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWeb();
 
   it('does the quarter’s approvals from one page: returns one with a reason, approves the rest at once', async () => {
     const { context, page, problems } = await web.open();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { signIn, startWeb, WebUnderTest } from './browser';
+import { signIn, useWeb } from './browser';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Pages per role at most. */
@@ -24,14 +24,7 @@ jest.setTimeout(600_000);
 
 // Issue 12's acceptance: every page reachable by each demo role, 0 axe violations, no 5xx, no console errors.
 describe('a crawl of every page each demo role can reach', () => {
-  let web: WebUnderTest;
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWeb();
 
   it.each(ROLES)('%s: breadth-first over every same-origin link, axe on each page', async (email) => {
     const { context, page, problems } = await web.open();

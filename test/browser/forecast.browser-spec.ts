@@ -1,17 +1,10 @@
-import { expectAccessible, shot, signIn, startWeb, WebUnderTest } from './browser';
+import { expectAccessible, shot, signIn, useWeb } from './browser';
 
 jest.setTimeout(180_000);
 
 // The demo quarter is 2025/26 Q4 (due by 30 April 2026); the clock is 12 May 2026.
 describe('forecasts and deadlines in a browser', () => {
-  let web: WebUnderTest;
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWeb();
 
   it('the dashboard shows the at-risk list, the deadline and days overdue, accessibly', async () => {
     const { context, page, problems } = await web.open();

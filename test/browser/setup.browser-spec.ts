@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { expectAccessible, shot, signIn, startWeb, WebUnderTest } from './browser';
+import { expectAccessible, shot, signIn, useWeb } from './browser';
 
 jest.setTimeout(600_000);
 
@@ -10,15 +10,8 @@ jest.setTimeout(600_000);
  * loaded and the forms submitted, the figure the issue asks for.
  */
 describe('the coordinator’s and admin’s set-up pages in a browser', () => {
-  let web: WebUnderTest;
+  const web = useWeb();
   const checked = new Set<string>();
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
 
   /** axe once per page shape (the path with ids blanked), with a screenshot to look at. */
   async function look(page: Page, name: string): Promise<void> {

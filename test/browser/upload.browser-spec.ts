@@ -1,18 +1,11 @@
-import { expectAccessible, shot, signIn, startWeb, WebUnderTest } from './browser';
+import { expectAccessible, shot, signIn, useWeb } from './browser';
 
 const OFFICER = 'safer.wealden@demo.scs.test';
 
 jest.setTimeout(180_000);
 
 describe('uploading a spreadsheet of returns in a browser', () => {
-  let web: WebUnderTest;
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWeb();
 
   it('downloads the template from "Your returns", shows a bad row in the error summary, then stores the corrected file', async () => {
     const { context, page, problems } = await web.open();

@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { UsersService } from '../../src/users/users.service';
-import { expectAccessible, shot, signIn, startWeb, tabTo, WebUnderTest } from './browser';
+import { expectAccessible, shot, signIn, tabTo, useWeb } from './browser';
 
 const OFFICER = 'safer.wealden@demo.scs.test';
 const HOUSING = 'housing@demo.scs.test';
@@ -9,14 +9,7 @@ const BOARD = 'viewer@demo.scs.test';
 jest.setTimeout(180_000);
 
 describe('the web pages in a browser', () => {
-  let web: WebUnderTest;
-
-  beforeAll(async () => {
-    web = await startWeb();
-  }, 300_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWeb();
 
   it.each([
     ['admin@demo.scs.test', '/dashboard', 'The strategy at a glance'],
