@@ -64,7 +64,8 @@ describe('the coordinator’s workspace in a browser', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Who is accountable for what');
     const all = await page.locator('tbody tr').count();
     await page.getByLabel('Lead partnership').selectOption({ label: 'Safer Wealden Partnership' });
-    await page.getByRole('button', { name: 'Show' }).click();
+    // Wait for the filtered page itself: counting straight after the click can count the old page, or none mid-load.
+    await Promise.all([page.waitForURL(/partnershipId=[^&]+/), page.getByRole('button', { name: 'Show' }).click()]);
     const filtered = await page.locator('tbody tr').count();
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
