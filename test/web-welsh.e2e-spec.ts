@@ -4,7 +4,7 @@ import { createTestApp, describeE2E, TestApp } from './helpers/app';
 type Agent = ReturnType<typeof request.agent>;
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const WELSH_MONTHS = /\((Ionawr|Ebrill|Gorffennaf|Hydref) i (Mawrth|Mehefin|Medi|Rhagfyr) \d{4}\)/;
+const WELSH_MONTHS = /\d{4}\/\d{2} Ch[1-4] \((Ionawr|Ebrill|Gorffennaf|Hydref) i (Fawrth|Fehefin|Fedi|Ragfyr) \d{4}\)/;
 
 // The Welsh pages: chosen before signing in, kept through the session, and <html lang> always the words' language.
 describeE2E('web pages in Welsh', () => {

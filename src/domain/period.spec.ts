@@ -21,6 +21,7 @@ import {
   periodIndex,
   periodLabel,
   periodLongLabel,
+  periodShortLabel,
   periodStart,
   periodsBetween,
   previousPeriod,
@@ -520,12 +521,28 @@ describe('periodLongLabel', () => {
     expect(periodLongLabel(code)).toBe(label);
   });
 
-  it('takes month names and the joining word of another language', () => {
-    const welsh = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
-    expect(periodLongLabel('2025-26-Q4', welsh, 'i')).toBe('2025/26 Q4 (Ionawr i Mawrth 2026)');
+  it.each([
+    ['2025-26-Q1', '2025/26 Ch1 (Ebrill i Fehefin 2025)'],
+    ['2025-26-Q2', '2025/26 Ch2 (Gorffennaf i Fedi 2025)'],
+    ['2025-26-Q3', '2025/26 Ch3 (Hydref i Ragfyr 2025)'],
+    ['2025-26-Q4', '2025/26 Ch4 (Ionawr i Fawrth 2026)'],
+  ])('in Welsh, %s is %s: Ch for the quarter, and the month after "i" softened', (code, label) => {
+    expect(periodLongLabel(code, 'cy')).toBe(label);
   });
 
   it('refuses an invalid period as the other labels do', () => {
     expect(() => periodLongLabel('2025-26-Q5')).toThrow(PeriodFormatError);
+    expect(() => periodLongLabel('2025-26-Q5', 'cy')).toThrow(PeriodFormatError);
+  });
+});
+
+describe('periodShortLabel', () => {
+  it.each([
+    ['2025-26-Q2', 'en', '2025/26 Q2'],
+    ['2025-26-Q2', 'cy', '2025/26 Ch2'],
+    ['1999-00-Q4', 'en', '1999/00 Q4'],
+    ['1999-00-Q4', 'cy', '1999/00 Ch4'],
+  ] as const)('%s in %s is %s', (code, language, label) => {
+    expect(periodShortLabel(code, language)).toBe(label);
   });
 });

@@ -4,6 +4,8 @@
  * function that yields a period yields its canonical code; all of them accept a code or a Period.
  */
 
+import type { Language } from './language';
+
 export type Quarter = 1 | 2 | 3 | 4;
 
 export interface Period {
@@ -153,14 +155,39 @@ export const MONTH_NAMES = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
+/** Welsh month names, January first. */
+export const WELSH_MONTH_NAMES = [
+  'Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin',
+  'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr',
+] as const;
+
 /**
- * `2025/26 Q4 (January to March 2026)`, the form people read on web pages. The month names and
- * the joining word can be given in another language (twelve names, January first).
+ * After "i" (to) Welsh softens the next word: Mawrth → Fawrth, Mehefin → Fehefin, Medi → Fedi,
+ * Rhagfyr → Ragfyr. Only the last month of a quarter ever follows "i", and every one of them mutates.
  */
-export function periodLongLabel(p: PeriodLike, months: readonly string[] = MONTH_NAMES, to = 'to'): string {
+const WELSH_AFTER_I: Readonly<Record<string, string>> = { Mawrth: 'Fawrth', Mehefin: 'Fehefin', Medi: 'Fedi', Rhagfyr: 'Ragfyr' };
+
+/** How a quarter is written in each language: the quarter's letter, the months and the joining word. */
+const QUARTER_WORDS: Record<Language, { q: string; months: readonly string[]; to: string; after: (month: string) => string }> = {
+  en: { q: 'Q', months: MONTH_NAMES, to: 'to', after: (m) => m },
+  cy: { q: 'Ch', months: WELSH_MONTH_NAMES, to: 'i', after: (m) => WELSH_AFTER_I[m] ?? m },
+};
+
+/**
+ * `2025/26 Q4 (January to March 2026)`, the form people read on web pages and in a Welsh board pack;
+ * in Welsh `2025/26 Ch4 (Ionawr i Fawrth 2026)` (Ch for chwarter). The one implementation for both.
+ */
+export function periodLongLabel(p: PeriodLike, language: Language = 'en'): string {
   const period = toPeriod(p);
   const { year, month } = firstMonth(period);
-  return `${financialYearLabel(period)} Q${period.quarter} (${months[month]} ${to} ${months[month + 2]} ${year})`;
+  const w = QUARTER_WORDS[language];
+  return `${financialYearLabel(period)} ${w.q}${period.quarter} (${w.months[month]} ${w.to} ${w.after(w.months[month + 2])} ${year})`;
+}
+
+/** `2025/26 Q2` (`2025/26 Ch2` in Welsh): the short form for tables and chart axes. */
+export function periodShortLabel(p: PeriodLike, language: Language = 'en'): string {
+  const period = toPeriod(p);
+  return `${financialYearLabel(period)} ${QUARTER_WORDS[language].q}${period.quarter}`;
 }
 
 /** An absolute ordinal: consecutive quarters differ by exactly 1, so arithmetic is plain integers. */

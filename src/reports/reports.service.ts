@@ -21,6 +21,7 @@ import { ReportPublication } from './report-publication.entity';
 import { ReportStorage } from './report-storage';
 import { ReportTemplate, ReportTemplates, TemplateError, UnknownTemplateError } from './rendering';
 import { ReportRenderer } from './render-pool/report-renderer';
+import { REPORT_WORDS, type ReportWords } from './layout/words';
 import { StoredReport } from './stored-report.entity';
 
 export const DEFAULT_TEMPLATE = 'quarterly-board';
@@ -81,8 +82,10 @@ export class ReportsService implements OnModuleInit {
     const template = this.template(query.template ?? DEFAULT_TEMPLATE);
     const strategy = await this.strategies.find(strategyId);
     const summary = await this.summary.summarise(strategyId, query);
-    const scopeLabel = await this.scopeLabel(query);
-    const render = (generatedAt: Date) => this.renderer.render(summary, template.name, { generatedAt, ...(scopeLabel ? { scopeLabel } : {}) });
+    const scopeLabel = await this.scopeLabel(query, REPORT_WORDS[strategy.language]);
+    // The pack's language travels in the render context, so pool threads and BullMQ workers write it too.
+    const render = (generatedAt: Date) =>
+      this.renderer.render(summary, template.name, { generatedAt, language: strategy.language, ...(scopeLabel ? { scopeLabel } : {}) });
 
     // A GET must not store a copy per press of refresh. The pack is dated, so render it again with the
     // date of the latest stored pack of the same strategy, period, template and scope: the same SHA-256
@@ -217,14 +220,15 @@ export class ReportsService implements OnModuleInit {
     }
   }
 
-  private async scopeLabel(query: QuarterlyReportQuery): Promise<string | null> {
+  /** `Safer Wealden Partnership only` (`… yn unig` in a Welsh pack). */
+  private async scopeLabel(query: QuarterlyReportQuery, words: ReportWords): Promise<string | null> {
     if (query.partnershipId) {
       const [partnership] = await this.partnerships.findMany([query.partnershipId]);
-      return partnership ? `${partnership.name} only` : null;
+      return partnership ? words.scopeOnly(partnership.name) : null;
     }
     if (query.themeId) {
       const [theme] = await this.themes.findMany([query.themeId]);
-      return theme ? `${theme.title} only` : null;
+      return theme ? words.scopeOnly(theme.title) : null;
     }
     return null;
   }

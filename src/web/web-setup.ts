@@ -102,7 +102,7 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
       Object.assign(res.locals, {
         lang,
         t: i18n.t,
-        quarter: (period: string) => periodLongLabel(period, i18n.months, i18n.t('period.to')),
+        quarter: (period: string) => periodLongLabel(period, lang),
         serviceName: env.SERVICE_NAME,
         organisationName: env.ORGANISATION_NAME,
         currentPath: req.path,

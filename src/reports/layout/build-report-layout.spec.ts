@@ -368,3 +368,64 @@ describe('buildReportLayout at county scale', () => {
     expect(only(layout, 'missing-returns').rows).toHaveLength(summary.missingReturns.length);
   });
 });
+
+describe('buildReportLayout in the strategy’s language', () => {
+  const summary = deepFreeze(buildSummary());
+  const english = buildReportLayout(summary, board, { generatedAt, language: 'en' });
+  const welsh = buildReportLayout(summary, board, { generatedAt, language: 'cy' });
+
+  it('is English, declared en-GB, when the strategy is English or says nothing', () => {
+    expect(english).toEqual(buildReportLayout(summary, board, { generatedAt }));
+    expect(english.language).toBe('en-GB');
+    expect(english.templateTextLanguage).toBeNull();
+    expect(english.labels.introduction).toBe('Introduction');
+    expect(only(english, 'executive-summary').heading).toBe('Executive summary');
+  });
+
+  it('declares cy and takes the template’s Welsh title, intro and closing', () => {
+    expect(welsh.language).toBe('cy');
+    expect(welsh.templateTextLanguage).toBeNull();
+    expect(welsh.title).toBe('Adroddiad cynnydd chwarterol i’r bwrdd');
+    expect(welsh.intro[0]).toMatch(/^Mae’r adroddiad hwn yn nodi’r cynnydd ar Pride of Place, .* ar ddiwedd 2025\/26 Ch2 \(Gorffennaf i Fedi 2025\)\./);
+    expect(welsh.closing.join(' ')).toContain('Y ffigurau yw’r rhai a gymeradwywyd erbyn 14 Hydref 2025.');
+  });
+
+  it('gives Welsh period labels, with Ch for the quarter, on the cover, in tables and in sentences', () => {
+    expect(welsh.periodLabel).toBe('2025/26 Ch2 (Gorffennaf i Fedi 2025)');
+    expect(only(welsh, 'cover')).toMatchObject({ periodLabel: '2025/26 Ch2 (Gorffennaf i Fedi 2025)', generatedOn: '14 Hydref 2025' });
+    const movement = only(welsh, 'executive-summary').movement;
+    expect(movement.previousPeriodLabel).toBe('2025/26 Ch1 (Ebrill i Fehefin 2025)');
+    expect(movement.sentences[0]).toMatch(/^O’i gymharu â 2025\/26 Ch1 \(Ebrill i Fehefin 2025\): \d+ wedi gwella/);
+    const row = themes(welsh)[0].rows[0];
+    expect(row.baselinePeriod).toMatch(/^\d{4}\/\d{2} Ch[1-4]$/);
+    expect(themes(welsh)[0].trends[0].points.every((p) => /^\d{4}\/\d{2} Ch[1-4]$/.test(p.label))).toBe(true);
+    expect(only(welsh, 'missing-returns').rows.every((r) => / Ch[1-4]$/.test(r.period))).toBe(true);
+  });
+
+  it('gives Welsh headings, table headings, statuses and descriptions', () => {
+    expect(welsh.labels).toMatchObject({ introduction: 'Cyflwyniad', closing: 'Sylwadau i gloi', code: 'Cod', target: 'Targed', status: 'Statws' });
+    expect(only(welsh, 'executive-summary').heading).toBe('Crynodeb gweithredol');
+    expect(only(welsh, 'exceptions').heading).toBe('Eithriadau');
+    expect(only(welsh, 'missing-returns').heading).toBe('Ffurflenni sydd ar goll');
+    expect(only(welsh, 'accountability').heading).toBe('Pwy sy’n atebol');
+    const statuses = themes(welsh).flatMap((t) => t.rows.map((r) => r.status.label));
+    expect(new Set(statuses)).toEqual(new Set(themes(english).flatMap((t) => t.rows.map((r) => ({ green: 'Gwyrdd', amber: 'Ambr', red: 'Coch', 'no-data': 'Dim data' })[r.status.rag]))));
+    expect(only(welsh, 'missing-returns').rows.map((r) => r.state)).not.toContain('Not started');
+    expect(themes(welsh)[0].kindLabel).toBe('Thema');
+  });
+
+  it('keeps the same figures and order as the English pack: only the words change', () => {
+    const strip = (layout: ReportLayout) => themes(layout).map((t) => t.rows.map((r) => [r.code, r.baseline, r.expected, r.actual, r.target]));
+    expect(strip(welsh)).toEqual(strip(english));
+    expect(welsh.sections.map((s) => s.kind)).toEqual(english.sections.map((s) => s.kind));
+  });
+
+  it('tags the template’s English words as English when the template has no Welsh', () => {
+    const noWelsh = { ...board, cy: null };
+    const layout = buildReportLayout(summary, noWelsh, { generatedAt, language: 'cy' });
+    expect(layout.language).toBe('cy');
+    expect(layout.templateTextLanguage).toBe('en-GB');
+    expect(layout.title).toBe('Quarterly progress report to the board');
+    expect(only(layout, 'executive-summary').heading).toBe('Crynodeb gweithredol');
+  });
+});

@@ -1,53 +1,50 @@
 import type { StrategySummaryDto, TargetSummaryDto } from '../../summary/summary.dto';
-import { formatValue, shortPeriodLabel, status } from './format';
+import { formatValue, status } from './format';
 import type { ExceptionItem, ExceptionsSection } from './report-layout';
 import { leadName, officerLine } from './targets';
+import type { ReportWords } from './words';
 
-function reason(target: TargetSummaryDto): string {
-  const was = status(target.previousRag).label;
-  if (target.rag !== 'red') return `Worsened from ${was} to ${status(target.rag).label}`;
-  if (target.previousRag === 'red') return 'Red, as last quarter';
-  if (target.previousRag === 'no-data') return 'Red; no figure last quarter';
-  return `Newly red (was ${was})`;
+function reason(target: TargetSummaryDto, words: ReportWords): string {
+  const was = words.rag[target.previousRag];
+  if (target.rag !== 'red') return words.worsened(was, words.rag[target.rag]);
+  if (target.previousRag === 'red') return words.redAsBefore;
+  if (target.previousRag === 'no-data') return words.redNoFigureBefore;
+  return words.newlyRed(was);
 }
 
-function figures(target: TargetSummaryDto): string {
+function figures(target: TargetSummaryDto, words: ReportWords): string {
   const actual = formatValue(target.actual, target.unit);
   const expected = formatValue(target.expected, target.unit);
-  const period = target.statusPeriod ? ` (${shortPeriodLabel(target.statusPeriod)})` : '';
-  return `${actual} against ${expected} expected${period}`;
+  return words.figures(actual, expected, target.statusPeriod ? words.shortPeriod(target.statusPeriod) : null);
 }
 
-function item(target: TargetSummaryDto, themeTitle: string): ExceptionItem {
+function item(target: TargetSummaryDto, themeTitle: string, words: ReportWords): ExceptionItem {
   const update = target.update;
   return {
     code: target.code,
     title: target.title,
     themeTitle,
-    status: status(target.rag),
-    reason: reason(target),
-    figures: figures(target),
-    commentary: update?.commentary?.trim() || 'No commentary was given with the return.',
-    risks: update?.risks?.trim() || 'None recorded.',
-    nextActions: update?.nextActions?.trim() || 'None recorded.',
-    lead: leadName(target),
-    officer: officerLine(target),
+    status: status(target.rag, words),
+    reason: reason(target, words),
+    figures: figures(target, words),
+    commentary: update?.commentary?.trim() || words.noCommentary,
+    risks: update?.risks?.trim() || words.noneRecorded,
+    nextActions: update?.nextActions?.trim() || words.noneRecorded,
+    lead: leadName(target, words),
+    officer: officerLine(target, words),
   };
 }
 
 export function exceptionsSection(
   summary: StrategySummaryDto,
   exceptions: readonly TargetSummaryDto[],
+  words: ReportWords,
 ): ExceptionsSection {
   const themeTitles = new Map(summary.themes.map((t) => [t.id, t.title]));
   return {
     kind: 'exceptions',
-    heading: 'Exceptions',
-    description:
-      exceptions.length === 0
-        ? 'No target is red and none is worse than last quarter.'
-        : 'Every target that is red, or worse than last quarter, with what its lead partnership ' +
-          'reported about it: red targets first, then those that worsened.',
-    items: exceptions.map((t) => item(t, themeTitles.get(t.themeId) ?? '')),
+    heading: words.labels.exceptions,
+    description: words.exceptionsDescription(exceptions.length > 0),
+    items: exceptions.map((t) => item(t, themeTitles.get(t.themeId) ?? '', words)),
   };
 }

@@ -1,16 +1,5 @@
-import {
-  countsSentence,
-  formatFigure,
-  formatReportDate,
-  formatValue,
-  NO_FIGURE,
-  paragraphs,
-  plural,
-  shortPeriodLabel,
-  status,
-  travelLabel,
-  unitNote,
-} from './format';
+import { formatFigure, formatValue, NO_FIGURE, paragraphs, status, travelLabel, unitNote } from './format';
+import { REPORT_WORDS } from './words';
 
 describe('formatValue', () => {
   it.each<[number | null, string, string]>([
@@ -46,39 +35,63 @@ describe('unitNote and formatFigure', () => {
   });
 });
 
-describe('dates and periods', () => {
-  it('shortens period labels for tables', () => {
-    expect(shortPeriodLabel('2025-26-Q2')).toBe('2025/26 Q2');
-    expect(shortPeriodLabel('2025-26-Q4')).toBe('2025/26 Q4');
+const { en, cy } = REPORT_WORDS;
+
+describe('dates and periods, in each language', () => {
+  it('shortens period labels for tables: Q in English, Ch (chwarter) in Welsh', () => {
+    expect(en.shortPeriod('2025-26-Q2')).toBe('2025/26 Q2');
+    expect(cy.shortPeriod('2025-26-Q4')).toBe('2025/26 Ch4');
   });
 
-  it('formats the generation date in British English on UK time', () => {
-    expect(formatReportDate(new Date('2025-10-14T09:30:00Z'))).toBe('14 October 2025');
+  it('gives the long period label: the summary API\'s in English, months in words in Welsh', () => {
+    expect(en.periodLabel('2025-26-Q2')).toBe('2025/26 Q2 (Jul–Sep 2025)');
+    expect(cy.periodLabel('2025-26-Q4')).toBe('2025/26 Ch4 (Ionawr i Fawrth 2026)');
+  });
+
+  it('formats the generation date on UK time, in the pack\'s language', () => {
+    expect(en.date(new Date('2025-10-14T09:30:00Z'))).toBe('14 October 2025');
     // 23:30 UTC in British Summer Time is already the next day in the UK.
-    expect(formatReportDate(new Date('2025-07-31T23:30:00Z'))).toBe('1 August 2025');
-    expect(formatReportDate(new Date('2025-01-31T23:30:00Z'))).toBe('31 January 2025');
+    expect(en.date(new Date('2025-07-31T23:30:00Z'))).toBe('1 August 2025');
+    expect(en.date(new Date('2025-01-31T23:30:00Z'))).toBe('31 January 2025');
+    expect(cy.date(new Date('2025-10-14T09:30:00Z'))).toBe('14 Hydref 2025');
+    expect(cy.date(new Date('2025-07-31T23:30:00Z'))).toBe('1 Awst 2025');
+  });
+
+  it('declares English as en-GB and Welsh as cy', () => {
+    expect(en.tag).toBe('en-GB');
+    expect(cy.tag).toBe('cy');
   });
 });
 
 describe('words', () => {
   it('labels statuses and direction of travel in words', () => {
-    expect(status('no-data')).toEqual({ rag: 'no-data', label: 'No data' });
-    expect(status('amber').label).toBe('Amber');
-    expect(travelLabel('improving')).toBe('Improving');
-    expect(travelLabel('unchanged')).toBe('No change');
-    expect(travelLabel(null)).toBe(NO_FIGURE);
+    expect(status('no-data', en)).toEqual({ rag: 'no-data', label: 'No data' });
+    expect(status('amber', en).label).toBe('Amber');
+    expect(status('red', cy)).toEqual({ rag: 'red', label: 'Coch' });
+    expect(travelLabel('improving', en)).toBe('Improving');
+    expect(travelLabel('unchanged', en)).toBe('No change');
+    expect(travelLabel('worsening', cy)).toBe('Yn waeth');
+    expect(travelLabel(null, cy)).toBe(NO_FIGURE);
   });
 
-  it('pluralises', () => {
-    expect(plural(1, 'target')).toBe('1 target');
-    expect(plural(0, 'target')).toBe('0 targets');
-    expect(plural(2, 'person', 'people')).toBe('2 people');
+  it('counts targets: English plurals, Welsh keeps the noun singular after a numeral', () => {
+    expect(en.targets(1)).toBe('1 target');
+    expect(en.targets(0)).toBe('0 targets');
+    expect(cy.targets(3)).toBe('3 targed');
   });
 
   it('sums up counts', () => {
-    expect(countsSentence({ green: 5, amber: 4, red: 2, noData: 1, total: 12 })).toBe(
+    expect(en.countsSentence({ green: 5, amber: 4, red: 2, noData: 1, total: 12 })).toBe(
       '12 targets: 5 green, 4 amber, 2 red, 1 no data.',
     );
+    expect(cy.countsSentence({ green: 5, amber: 4, red: 2, noData: 1, total: 12 })).toBe(
+      '12 targed: 5 gwyrdd, 4 ambr, 2 coch, 1 dim data.',
+    );
+  });
+
+  it('has every label in Welsh, none left in English', () => {
+    const same = Object.entries(cy.labels).filter(([key, value]) => value === en.labels[key as keyof typeof en.labels]);
+    expect(same).toEqual([]);
   });
 
   it('splits template text into paragraphs at blank lines only', () => {

@@ -1,29 +1,16 @@
 /**
- * How figures, dates and statuses read in a board pack. British English and en-GB number
- * formatting throughout, whatever the server's locale.
+ * How figures and statuses read in a board pack: en-GB number formatting (which Welsh shares)
+ * whatever the server's locale. The words themselves are in words.ts.
  */
-import { financialYearLabel, toPeriod } from '../../domain/period';
 import type { DirectionOfTravel, RagOrNoData } from '../../domain/status';
-import type { RagCounts, Status } from './report-layout';
+import type { Status } from './report-layout';
+import type { ReportWords } from './words';
 
 export const NO_FIGURE = '—';
 
 const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'percentage']);
 const MONEY_UNITS = new Set(['£', 'gbp', 'pounds', '£s']);
 const BARE_UNITS = new Set(['', 'number', 'count', 'no.']);
-
-const RAG_LABELS: Record<RagOrNoData, string> = {
-  green: 'Green',
-  amber: 'Amber',
-  red: 'Red',
-  'no-data': 'No data',
-};
-
-const TRAVEL_LABELS: Record<DirectionOfTravel, string> = {
-  improving: 'Improving',
-  worsening: 'Worsening',
-  unchanged: 'No change',
-};
 
 /** Whole figures stay whole; fractions (often interpolated expectations) get one decimal, or two below 1. */
 function decimals(value: number): number {
@@ -42,13 +29,6 @@ const POUNDS = [0, 2].map(
       maximumFractionDigits: digits,
     }),
 );
-const REPORT_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-
 function number(value: number, maximumFractionDigits: number): string {
   return NUMBERS[maximumFractionDigits].format(value);
 }
@@ -83,35 +63,13 @@ export function formatFigure(value: number | null, unit: string): string {
   return unitNote(unit) === null ? formatValue(value, unit) : formatValue(value, '');
 }
 
-/** `2025/26 Q2`: the short form for tables and chart axes. */
-export function shortPeriodLabel(period: string): string {
-  return `${financialYearLabel(period)} Q${toPeriod(period).quarter}`;
+/** A status as words and as the colour's name: the status never rests on colour alone. */
+export function status(rag: RagOrNoData, words: Pick<ReportWords, 'rag'>): Status {
+  return { rag, label: words.rag[rag] };
 }
 
-/** `14 October 2025`, on the calendar of the councils reading it. */
-export function formatReportDate(date: Date): string {
-  return REPORT_DATE.format(date);
-}
-
-export function status(rag: RagOrNoData): Status {
-  return { rag, label: RAG_LABELS[rag] };
-}
-
-export function travelLabel(travel: DirectionOfTravel | null): string {
-  return travel === null ? NO_FIGURE : TRAVEL_LABELS[travel];
-}
-
-/** `1 target`, `3 targets`. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
-/** `12 targets: 5 green, 4 amber, 2 red, 1 no data.` */
-export function countsSentence(counts: RagCounts): string {
-  return (
-    `${plural(counts.total, 'target')}: ${counts.green} green, ${counts.amber} amber, ` +
-    `${counts.red} red, ${counts.noData} no data.`
-  );
+export function travelLabel(travel: DirectionOfTravel | null, words: Pick<ReportWords, 'travel'>): string {
+  return travel === null ? NO_FIGURE : words.travel[travel];
 }
 
 /** Template text arrives with the YAML's line breaks: blank lines part paragraphs, single ones do not. */

@@ -5,6 +5,15 @@
 import type { RagOrNoData } from '../../domain/status';
 
 export interface ReportLayout {
+  /** BCP 47 tag of the pack's words (the strategy's language), declared as the PDF's /Lang. */
+  language: string;
+  /**
+   * The language of the template's title, intro and closing when it differs from `language` (a
+   * template with no Welsh text in a Welsh pack), so those parts are tagged with their own /Lang.
+   */
+  templateTextLanguage: string | null;
+  /** The fixed words the renderer draws: headings, table headings, field labels. */
+  labels: ReportLabels;
   /** The template's title, on the cover and in every page header. */
   title: string;
   strategyTitle: string;
@@ -19,6 +28,60 @@ export interface ReportLayout {
   /** Paragraphs of the template's closing text. */
   closing: string[];
   sections: LayoutSection[];
+}
+
+/** Plain strings only: the layout may cross to a worker thread, where functions cannot go. */
+export interface ReportLabels {
+  introduction: string;
+  closing: string;
+  cover: string;
+  strategyKind: string;
+  leadPartnership: string;
+  generatedOn: string;
+  scope: string;
+  executiveSummary: string;
+  statusOfAll: string;
+  statusByTheme: string;
+  sinceLastQuarter: string;
+  total: string;
+  code: string;
+  target: string;
+  baseline: string;
+  expected: string;
+  latestActual: string;
+  endTarget: string;
+  status: string;
+  travel: string;
+  trends: string;
+  /** How to read the trend charts. */
+  trendKey: string;
+  /** `Housing: trends`, atop a page the charts continue on. */
+  trendsOf: string;
+  exceptions: string;
+  figures: string;
+  theme: string;
+  lead: string;
+  officer: string;
+  commentary: string;
+  risks: string;
+  nextActions: string;
+  missingReturns: string;
+  partnership: string;
+  accountableOfficer: string;
+  period: string;
+  return: string;
+  deadline: string;
+  forecast: string;
+  /** Forecasts table: the status this quarter. */
+  statusNow: string;
+  /** Forecasts: green or amber now, forecast to miss. */
+  atRisk: string;
+  accountability: string;
+  supporting: string;
+  /** `Housing (continued)` atop a page a table or grid continues on. */
+  continued: string;
+  /** `Page {page} of {pages}` */
+  page: string;
 }
 
 export type LayoutSection =
@@ -96,6 +159,8 @@ export interface ExecutiveSummarySection {
   movement: Movement;
   /** Themes with no targets in this report, named rather than given empty sections. */
   themesWithoutTargets: string[];
+  /** Those themes in a sentence; null when there are none. */
+  themesWithoutTargetsSentence: string | null;
 }
 
 export interface TargetRow {

@@ -1,9 +1,8 @@
 /** Facts about a target that more than one section of the pack needs. */
 import { RAG_RANK } from '../../domain/status';
 import type { TargetSummaryDto } from '../../summary/summary.dto';
+import type { ReportWords } from './words';
 
-export const NO_LEAD = 'No lead partnership assigned';
-export const NO_OFFICER = 'No accountable officer';
 
 /** Worse than last quarter; a quarter without data is no basis for comparison. */
 function hasWorsened(target: TargetSummaryDto): boolean {
@@ -18,11 +17,11 @@ export function exceptionTargets(targets: readonly TargetSummaryDto[]): TargetSu
   return [...red, ...worsened];
 }
 
-export function leadName(target: TargetSummaryDto): string {
-  return target.lead?.partnershipName ?? NO_LEAD;
+export function leadName(target: TargetSummaryDto, words: ReportWords): string {
+  return target.lead?.partnershipName ?? words.noLead;
 }
 
-export function officerLine(target: TargetSummaryDto): string {
-  return target.lead ? `${target.lead.officerName} (${target.lead.officerEmail})` : NO_OFFICER;
+export function officerLine(target: TargetSummaryDto, words: ReportWords): string {
+  return target.lead ? `${target.lead.officerName} (${target.lead.officerEmail})` : words.noOfficer;
 }
 

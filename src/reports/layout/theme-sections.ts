@@ -1,47 +1,45 @@
 import type { StrategySummaryDto, TargetSummaryDto, ThemeSummaryDto } from '../../summary/summary.dto';
-import { countsSentence, formatFigure, formatValue, shortPeriodLabel, status, travelLabel, unitNote } from './format';
+import { formatFigure, formatValue, status, travelLabel, unitNote } from './format';
 import { ragCounts } from './executive-summary';
 import type { TargetRow, ThemeSection, TrendChart } from './report-layout';
 import { leadName } from './targets';
 import { forecastCell } from './forecasts';
+import type { ReportWords } from './words';
 
-function row(target: TargetSummaryDto, reportPeriod: string): TargetRow {
+function row(target: TargetSummaryDto, reportPeriod: string, words: ReportWords): TargetRow {
   const figure = (value: number | null) => formatFigure(value, target.unit);
   const judgedOn = target.statusPeriod;
   return {
     code: target.code,
     title: target.title,
     unitNote: unitNote(target.unit),
-    lead: leadName(target),
+    lead: leadName(target, words),
     baseline: figure(target.baselineValue),
-    baselinePeriod: shortPeriodLabel(target.baselinePeriod),
+    baselinePeriod: words.shortPeriod(target.baselinePeriod),
     expected: figure(target.expected),
     actual: figure(target.actual),
-    judgedPeriod: judgedOn && judgedOn !== reportPeriod ? shortPeriodLabel(judgedOn) : null,
+    judgedPeriod: judgedOn && judgedOn !== reportPeriod ? words.shortPeriod(judgedOn) : null,
     target: figure(target.targetValue),
-    targetPeriod: shortPeriodLabel(target.targetPeriod),
-    status: status(target.rag),
-    travel: travelLabel(target.directionOfTravel),
-    forecast: forecastCell(target),
+    targetPeriod: words.shortPeriod(target.targetPeriod),
+    status: status(target.rag, words),
+    travel: travelLabel(target.directionOfTravel, words),
+    forecast: forecastCell(target, words),
   };
 }
 
-function latest(target: TargetSummaryDto, format: (value: number | null, unit: string) => string): string {
-  const expected = format(target.expected, target.unit);
-  return target.actual === null
-    ? `no approved figure; ${expected} expected`
-    : `${format(target.actual, target.unit)} against ${expected} expected`;
+function latest(target: TargetSummaryDto, format: (value: number | null, unit: string) => string, words: ReportWords): string {
+  return words.latest(target.actual === null ? null : format(target.actual, target.unit), format(target.expected, target.unit));
 }
 
-function trend(target: TargetSummaryDto): TrendChart {
+function trend(target: TargetSummaryDto, words: ReportWords): TrendChart {
   const points = target.trend.map((p) => ({
-    label: shortPeriodLabel(p.period),
+    label: words.shortPeriod(p.period),
     expected: p.expected,
     actual: p.actual,
   }));
-  const span = points.length > 0 ? ` from ${points[0].label} to ${points[points.length - 1].label}` : '';
-  const st = status(target.rag);
-  const caption = latest(target, formatFigure);
+  const span = points.length > 0 ? { from: points[0].label, to: points[points.length - 1].label } : null;
+  const st = status(target.rag, words);
+  const caption = latest(target, formatFigure, words);
   return {
     code: target.code,
     title: target.title,
@@ -49,35 +47,32 @@ function trend(target: TargetSummaryDto): TrendChart {
     points,
     caption: caption.charAt(0).toUpperCase() + caption.slice(1),
     unitNote: unitNote(target.unit),
-    alt:
-      `Line chart for ${target.code}: approved figures against the expected trajectory${span}. ` +
-      `Latest: ${latest(target, formatValue)}. Status: ${st.label}.`,
+    alt: words.trendAlt(target.code, span, latest(target, formatValue, words), st.label),
   };
 }
 
-function trendSpan(trends: readonly TrendChart[]): string {
+function trendSpan(trends: readonly TrendChart[], words: ReportWords): string {
   const firsts = new Set(trends.map((t) => t.points[0]?.label));
-  const last = trends[0]?.points[trends[0].points.length - 1]?.label;
-  const from = firsts.size === 1 ? [...firsts][0] : 'each target’s baseline';
-  return `Each chart runs from ${from} to ${last}.`;
+  const last = trends[0]?.points[trends[0].points.length - 1]?.label ?? '';
+  return words.trendSpan(firsts.size === 1 ? ([...firsts][0] ?? null) : null, last);
 }
 
-function themeSection(theme: ThemeSummaryDto, reportPeriod: string): ThemeSection {
+function themeSection(theme: ThemeSummaryDto, reportPeriod: string, words: ReportWords): ThemeSection {
   const counts = ragCounts(theme.counts);
-  const trends = theme.targets.map(trend);
+  const trends = theme.targets.map((t) => trend(t, words));
   return {
     kind: 'theme',
     heading: theme.title,
-    kindLabel: theme.kind === 'population-group' ? 'Population group' : 'Theme',
+    kindLabel: theme.kind === 'population-group' ? words.themeKind.populationGroup : words.themeKind.theme,
     counts,
-    summary: countsSentence(counts),
-    rows: theme.targets.map((t) => row(t, reportPeriod)),
+    summary: words.countsSentence(counts),
+    rows: theme.targets.map((t) => row(t, reportPeriod, words)),
     trends,
-    trendSpan: trendSpan(trends),
+    trendSpan: trendSpan(trends, words),
   };
 }
 
 /** One section per theme and population group that has targets in this report, in the summary's order. */
-export function themeSections(summary: StrategySummaryDto): ThemeSection[] {
-  return summary.themes.filter((t) => t.targets.length > 0).map((t) => themeSection(t, summary.period));
+export function themeSections(summary: StrategySummaryDto, words: ReportWords): ThemeSection[] {
+  return summary.themes.filter((t) => t.targets.length > 0).map((t) => themeSection(t, summary.period, words));
 }

@@ -71,7 +71,7 @@ export function drawStackedBars(w: ReportWriter, parent: Struct, chart: RagChart
     legend(w, segments, w.left, top);
     const headY = top + 18;
     segments.forEach((s, i) => drawRagMarker(doc, s.rag, countsX + countWidth * i + countWidth / 2, headY + 5, 7.5));
-    w.centred('Total', countsX + countWidth * 4.5, headY, { font: FONT.condensedBold, size: SIZE.small });
+    w.centred(w.labels.total, countsX + countWidth * 4.5, headY, { font: FONT.condensedBold, size: SIZE.small });
     let y = top + 34;
     chart.bars.forEach((bar, index) => {
       const h = heights[index];
@@ -190,7 +190,7 @@ export function drawTrendGrid(w: ReportWriter, parent: Struct, charts: readonly 
     if (w.doc.page !== page) {
       const style = { font: FONT.bold, size: SIZE.h3, colour: w.colours.primary };
       const y = w.y;
-      w.artifact(() => w.line(`${continuedLabel} (continued)`, w.left, y, style), 'Pagination');
+      w.artifact(() => w.line(`${continuedLabel} (${w.labels.continued})`, w.left, y, style), 'Pagination');
       w.doc.y = y + w.lineHeight(style) + 6;
     }
     const top = w.y;

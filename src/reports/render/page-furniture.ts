@@ -17,7 +17,7 @@ function drawOnPage(w: ReportWriter, layout: ReportLayout, page: number, pages: 
   const period = layout.scopeLabel ? `${layout.periodLabel} · ${layout.scopeLabel}` : layout.periodLabel;
   const footerRuleY = doc.page.height - FOOTER_RULE_GAP;
   const footerTextY = doc.page.height - FOOTER_TEXT_GAP;
-  const pageLabel = `Page ${page} of ${pages}`;
+  const pageLabel = layout.labels.page.replace('{page}', String(page)).replace('{pages}', String(pages));
 
   w.style({ font: FONT.bold, size: SIZE.small + 0.5, colour: colours.primary });
   doc.text(layout.title, w.left, HEADER_TEXT_Y, { width: half - 6, height: 10, ellipsis: true });

@@ -276,3 +276,52 @@ describe('renderReportPdf at county scale', () => {
     for (const target of summary.themes.flatMap((t) => t.targets)) expect(mentions(all, target.code)).toBe(true);
   });
 });
+
+describe('renderReportPdf in Welsh', () => {
+  const summary = buildSummary();
+  let pdf: Buffer;
+  let text: string;
+  let info: Record<string, unknown>;
+
+  beforeAll(async () => {
+    pdf = await renderReportPdf(buildReportLayout(summary, board, { generatedAt, language: 'cy' }), board);
+    const extracted = extract(pdf);
+    text = flat(extracted.pages.join('\n'));
+    info = extracted.info;
+  });
+
+  it('declares /Lang cy, and its title is the Welsh one', () => {
+    expect(info).toMatchObject({ Language: 'cy', Title: 'Adroddiad cynnydd chwarterol i’r bwrdd: Pride of Place, 2025/26 Ch2 (Gorffennaf i Fedi 2025)' });
+  });
+
+  it('reads Welsh: headings, table headings, period labels and page numbers', () => {
+    for (const phrase of [
+      'Strategaeth Gymunedol Gynaliadwy',
+      'Cyflwyniad Mae’r adroddiad hwn yn nodi’r cynnydd',
+      'Crynodeb gweithredol',
+      'Statws fesul thema',
+      'Llinell sylfaen',
+      'Cyfeiriad teithio',
+      'Eithriadau',
+      'Ffurflenni sydd ar goll',
+      'Pwy sy’n atebol',
+      'Sylwadau i gloi',
+      '2025/26 Ch2 (Gorffennaf i Fedi 2025)',
+      'Tudalen 1 o',
+    ]) {
+      expect([phrase, text.includes(phrase)]).toEqual([phrase, true]);
+    }
+    for (const english of ['Executive summary', 'Direction of travel', 'Who is accountable', 'Closing remarks', 'Page 1 of', 'Jul–Sep']) {
+      expect([english, text.includes(english)]).toEqual([english, false]);
+    }
+  });
+
+  it('marks the template’s English words with their own /Lang when the template has no Welsh', async () => {
+    const noWelsh = { ...board, cy: null };
+    const mixed = await renderReportPdf(buildReportLayout(summary, noWelsh, { generatedAt, language: 'cy' }), noWelsh);
+    const raw = mixed.toString('latin1');
+    expect(extract(mixed).info).toMatchObject({ Language: 'cy' });
+    expect(raw).toContain('/Lang (en-GB)');
+    expect(pdf.toString('latin1')).not.toContain('/Lang (en-GB)');
+  });
+});

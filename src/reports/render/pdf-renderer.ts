@@ -28,7 +28,7 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-function createDocument(layout: ReportLayout, template: ReportTemplate): PDFKit.PDFDocument {
+function createDocument(layout: ReportLayout): PDFKit.PDFDocument {
   return new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
@@ -36,7 +36,7 @@ function createDocument(layout: ReportLayout, template: ReportTemplate): PDFKit.
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
-    lang: template.language,
+    lang: layout.language,
     displayTitle: true,
     info: {
       Title: `${layout.title}: ${layout.strategyTitle}, ${layout.periodLabel}`,
@@ -48,17 +48,21 @@ function createDocument(layout: ReportLayout, template: ReportTemplate): PDFKit.
   });
 }
 
-function drawParagraphs(w: ReportWriter, parent: Struct, heading: string, paragraphs: readonly string[]): void {
+/** The template's own text: tagged with its language when that is not the pack's (a template with no Welsh words). */
+function drawParagraphs(w: ReportWriter, parent: Struct, heading: string, paragraphs: readonly string[], lang: string | null): void {
   if (paragraphs.length === 0) return;
   w.heading(parent, 2, heading);
-  for (const text of paragraphs) w.paragraph(parent, text, { lineGap: 2 }, 8);
+  const into = lang ? w.doc.struct('Div', { lang }) : parent;
+  if (into !== parent) parent.add(into);
+  for (const text of paragraphs) w.paragraph(into, text, { lineGap: 2 }, 8);
+  if (into !== parent) into.end();
 }
 
 function drawSection(w: ReportWriter, section: LayoutSection, template: ReportTemplate, layout: ReportLayout): void {
   switch (section.kind) {
     case 'cover': {
-      const cover = drawCover(w, section, template.logo);
-      drawParagraphs(w, cover, 'Introduction', layout.intro);
+      const cover = drawCover(w, section, template.logo, layout.templateTextLanguage);
+      drawParagraphs(w, cover, layout.labels.introduction, layout.intro, layout.templateTextLanguage);
       cover.end();
       return;
     }
@@ -92,7 +96,7 @@ export interface RenderOptions {
 
 export async function renderReportPdf(layout: ReportLayout, template: ReportTemplate, options: RenderOptions = {}): Promise<Buffer> {
   const path = options.path ?? (speedPatchesApply() ? 'shortcuts' : 'pdfkit');
-  const doc = createDocument(layout, template);
+  const doc = createDocument(layout);
   if (path === 'shortcuts') {
     encodeLinesNatively(doc as unknown as Parameters<typeof encodeLinesNatively>[0]);
     batchStreamWrites(doc as unknown as Parameters<typeof batchStreamWrites>[0]);
@@ -106,12 +110,12 @@ export async function renderReportPdf(layout: ReportLayout, template: ReportTemp
     if (path === 'pdfkit-unkerned') shapeWithoutKerning(embedded);
   }
   doc.addPage();
-  const w = new ReportWriter(doc, template.colours);
+  const w = new ReportWriter(doc, template.colours, layout.labels);
 
   const hasCover = layout.sections[0]?.kind === 'cover';
   if (!hasCover) {
-    const intro = w.section(w.root, 'Introduction');
-    drawParagraphs(w, intro, 'Introduction', layout.intro);
+    const intro = w.section(w.root, layout.labels.introduction);
+    drawParagraphs(w, intro, layout.labels.introduction, layout.intro, layout.templateTextLanguage);
     intro.end();
   }
   layout.sections.forEach((section, i) => {
@@ -120,8 +124,8 @@ export async function renderReportPdf(layout: ReportLayout, template: ReportTemp
     doc.outline.addItem(outlineTitle(section, layout));
     drawSection(w, section, template, layout);
   });
-  const closing = w.section(w.root, 'Closing remarks');
-  drawParagraphs(w, closing, 'Closing remarks', layout.closing);
+  const closing = w.section(w.root, layout.labels.closing);
+  drawParagraphs(w, closing, layout.labels.closing, layout.closing, layout.templateTextLanguage);
   closing.end();
 
   drawPageFurniture(w, layout);

@@ -140,7 +140,7 @@ class TableDrawer<Row> {
     const { doc, colours } = this.w;
     const y = doc.y;
     const style = { font: FONT.bold, size: SIZE.h3, colour: colours.primary };
-    this.w.artifact(() => this.w.line(`${label} (continued)`, this.w.left, y, style), 'Pagination');
+    this.w.artifact(() => this.w.line(`${label} (${this.w.labels.continued})`, this.w.left, y, style), 'Pagination');
     doc.y = y + this.w.lineHeight(style) + 4;
   }
 

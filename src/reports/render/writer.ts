@@ -5,6 +5,7 @@
  */
 import type { ReportColours } from '../templates/report-template';
 import { FONT, type FontName, SIZE } from './style';
+import type { ReportLabels } from '../layout/report-layout';
 
 export type Doc = PDFKit.PDFDocument;
 export type Struct = PDFKit.PDFStructureElement;
@@ -24,6 +25,8 @@ export class ReportWriter {
   constructor(
     readonly doc: Doc,
     readonly colours: ReportColours,
+    /** The pack's fixed words, in its language. */
+    readonly labels: ReportLabels,
   ) {
     this.root = doc.struct('Document');
     doc.addStructure(this.root);

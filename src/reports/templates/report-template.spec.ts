@@ -49,7 +49,7 @@ describe('shipped templates', () => {
     const t = templates.get('quarterly-board');
     expect(t.sections).toEqual([...SECTION_IDS]);
     expect(t.title).toBe('Quarterly progress report to the board');
-    expect(t.language).toBe('en-GB');
+    expect(t.cy?.title).toBe('Adroddiad cynnydd chwarterol i’r bwrdd');
     expect(t.logo).toBeNull();
     expect(t.file).toBe('templates/quarterly-board.yaml');
   });
@@ -158,7 +158,12 @@ describe('ReportTemplates', () => {
     ['a missing colour', VALID.replace(', text: "#1a1a1a"', ''), 'colours.text is missing'],
     ['a pale text colour', VALID.replace('"#1a1a1a"', '"#bbbbbb"'), 'colours.text #bbbbbb has a contrast of'],
     ['a name that is not the file name', VALID.replace('name: sample', 'name: other'), 'must match the file name'],
-    ['a bad language', `${VALID}language: "not a language!"\n`, 'is not a language tag'],
+    ['a language other than English at the top', `${VALID}language: cy\n`, 'give Welsh words under "cy:"'],
+    ['a Welsh block that is not a mapping', `${VALID}cy: Adroddiad\n`, 'cy must be a mapping of title, intro, closing'],
+    ['a Welsh block without its closing', `${VALID}cy: { title: Adroddiad, intro: Cynnydd }\n`, 'cy.closing is missing'],
+    ['an unknown key in the Welsh block', `${VALID}cy: { title: A, intro: B, closing: C, footer: D }\n`, 'unknown key "footer" in cy'],
+    ['an empty Welsh title', `${VALID}cy: { title: " ", intro: B, closing: C }\n`, 'cy.title must not be empty'],
+    ['an unknown placeholder in the Welsh intro', `${VALID}cy: { title: A, intro: "{{cyfnod}}", closing: C }\n`, 'cy.intro, line 1: unknown placeholder {{cyfnod}}'],
     ['a missing logo', `${VALID}logo: crest.png\n`, 'logo file "crest.png" does not exist'],
     ['a logo outside the folder', `${VALID}logo: ../crest.png\n`, 'must be a path inside the templates folder'],
     ['a Handlebars syntax error', VALID.replace('{{periodLabel}}', '{{periodLabel'), 'intro: Parse error on line 1'],
@@ -187,6 +192,17 @@ describe('ReportTemplates', () => {
   it('rejects a logo that is not a PNG or JPEG', () => {
     writeFileSync(join(dir, 'crest.png'), 'GIF89a');
     expect(problemsOf(`${VALID}logo: crest.png\n`).message).toContain('must be a PNG or JPEG image');
+  });
+
+  it('reads the Welsh title, intro and closing from the cy block; none without it', () => {
+    write('sample', `${VALID}language: en-GB\ncy:\n  title: Adroddiad enghreifftiol\n  intro: Cynnydd ar {{strategy.title}} ar gyfer {{periodLabel}}.\n  closing: Diolch.\n`);
+    const t = new ReportTemplates(dir).get('sample');
+    expect(t.cy?.title).toBe('Adroddiad enghreifftiol');
+    expect(t.cy?.intro.render(context({ periodLabel: '2025/26 Ch2 (Gorffennaf i Fedi 2025)' }))).toBe(
+      'Cynnydd ar Pride of Place ar gyfer 2025/26 Ch2 (Gorffennaf i Fedi 2025).',
+    );
+    write('sample', VALID);
+    expect(new ReportTemplates(dir).get('sample').cy).toBeNull();
   });
 
   it('reads the file afresh, so an edit applies to the next report', () => {

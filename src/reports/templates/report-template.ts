@@ -30,6 +30,13 @@ export interface ReportColours {
   text: string;
 }
 
+/** The words a template supplies in one language. */
+export interface TemplateWords {
+  title: string;
+  intro: TemplateText;
+  closing: TemplateText;
+}
+
 export interface ReportTemplate {
   name: string;
   /** The report's title, on the cover and in every page header. */
@@ -40,8 +47,11 @@ export interface ReportTemplate {
   colours: ReportColours;
   /** Absolute path of a PNG or JPEG inside the templates folder. */
   logo: string | null;
-  /** BCP 47 language of the template's text, declared in the PDF for screen readers. */
-  language: string;
+  /**
+   * The Welsh title, intro and closing (the `cy:` block), used when the strategy's pack is in Welsh;
+   * null when the template has none. The top-level title, intro and closing are English.
+   */
+  cy: TemplateWords | null;
   /** As shown to people: `templates/quarterly-board.yaml`. */
   file: string;
 }
@@ -49,7 +59,8 @@ export interface ReportTemplate {
 const NAME = /^[a-z0-9-]+$/;
 const EXTENSION = '.yaml';
 const REQUIRED_KEYS = ['name', 'title', 'sections', 'intro', 'closing', 'colours'] as const;
-const OPTIONAL_KEYS = ['logo', 'language'] as const;
+const OPTIONAL_KEYS = ['logo', 'language', 'cy'] as const;
+const WORD_KEYS = ['title', 'intro', 'closing'] as const;
 const COLOUR_KEYS = ['primary', 'accent', 'text'] as const;
 
 /**
@@ -98,10 +109,25 @@ class TemplateReader {
   ) {}
 
   private string(key: string): string | undefined {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (typeof value === 'string') return value;
     this.problems.push(`${key} must be text, not ${describeType(value)}`);
     return undefined;
+  }
+
+  /** `cy.title` reads `title` inside the `cy:` block. */
+  private value(key: string): unknown {
+    const [outer, inner] = key.split('.');
+    if (inner === undefined) return this.raw[outer];
+    const block = this.raw[outer];
+    return isRecord(block) ? block[inner] : undefined;
+  }
+
+  private has(key: string): boolean {
+    const [outer, inner] = key.split('.');
+    if (inner === undefined) return outer in this.raw;
+    const block = this.raw[outer];
+    return isRecord(block) && inner in block;
   }
 
   checkKeys(): void {
@@ -119,10 +145,10 @@ class TemplateReader {
     }
   }
 
-  title(): string {
-    if (!('title' in this.raw)) return '';
-    const title = this.string('title')?.trim();
-    if (title === '') this.problems.push('title must not be empty');
+  title(key: 'title' | 'cy.title' = 'title'): string {
+    if (!this.has(key)) return '';
+    const title = this.string(key)?.trim();
+    if (title === '') this.problems.push(`${key} must not be empty`);
     return title ?? '';
   }
 
@@ -147,8 +173,8 @@ class TemplateReader {
     return value as SectionId[];
   }
 
-  text(key: 'intro' | 'closing', file: string): TemplateText | undefined {
-    if (!(key in this.raw)) return undefined;
+  text(key: 'intro' | 'closing' | 'cy.intro' | 'cy.closing', file: string): TemplateText | undefined {
+    if (!this.has(key)) return undefined;
     const source = this.string(key);
     if (source === undefined) return undefined;
     const problems = templateTextProblems(key, source);
@@ -201,18 +227,34 @@ class TemplateReader {
     return path;
   }
 
-  language(): string {
-    if (!('language' in this.raw)) return 'en-GB';
+  /**
+   * Kept for templates written when a template declared its own language: the top-level words are
+   * English now (the pack's language is the strategy's), so only an English tag is accepted.
+   */
+  language(): void {
+    if (!('language' in this.raw)) return;
     const language = this.string('language');
-    if (language === undefined) return 'en-GB';
-    try {
-      const [canonical] = Intl.getCanonicalLocales(language);
-      if (canonical) return canonical;
-    } catch {
-      // reported below
+    if (language !== undefined && !/^en(-[A-Za-z]{2})?$/.test(language)) {
+      this.problems.push(
+        `language ${JSON.stringify(language)}: the top-level title, intro and closing are English; ` +
+          'give Welsh words under "cy:" (title, intro, closing). A pack is in its strategy\'s language',
+      );
     }
-    this.problems.push(`language ${JSON.stringify(language)} is not a language tag such as "en-GB" or "cy"`);
-    return 'en-GB';
+  }
+
+  /** The `cy:` block: all three words, or none. */
+  welsh(file: string): TemplateWords | null {
+    if (!('cy' in this.raw)) return null;
+    const block = this.raw.cy;
+    if (!isRecord(block)) {
+      this.problems.push(`cy must be a mapping of ${WORD_KEYS.join(', ')}, not ${describeType(block)}`);
+      return null;
+    }
+    this.problems.push(...unknownKeys(block, WORD_KEYS, 'cy'));
+    const missing = WORD_KEYS.filter((key) => !(key in block));
+    missing.forEach((key) => this.problems.push(`cy.${key} is missing: a Welsh pack needs its title, intro and closing`));
+    const words = { title: this.title('cy.title'), intro: this.text('cy.intro', file), closing: this.text('cy.closing', file) };
+    return missing.length === 0 && words.intro && words.closing ? { title: words.title, intro: words.intro, closing: words.closing } : null;
   }
 }
 
@@ -233,6 +275,7 @@ function loadReportTemplate(path: string): ReportTemplate {
   const reader = new TemplateReader(raw, name, dir);
   reader.checkKeys();
   reader.templateName();
+  reader.language();
   const template: ReportTemplate = {
     name,
     title: reader.title(),
@@ -241,7 +284,7 @@ function loadReportTemplate(path: string): ReportTemplate {
     closing: reader.text('closing', file) as TemplateText,
     colours: reader.colours(),
     logo: reader.logo(),
-    language: reader.language(),
+    cy: reader.welsh(file),
     file,
   };
   if (reader.problems.length > 0) throw new TemplateError(file, reader.problems);

@@ -26,8 +26,6 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 export interface WebI18n {
   t: Translate;
-  /** January … December, for the quarters shown in words. */
-  months: string[];
 }
 
 const cache = new Map<Language, WebI18n>();
@@ -37,7 +35,7 @@ export function i18nFor(lang: Language): WebI18n {
   if (!found) {
     const fixed = instance.getFixedT(lang);
     const t: Translate = (key, options) => String(fixed(key, options ?? {}));
-    found = { t, months: instance.t('period.months', { lng: lang, returnObjects: true }) as unknown as string[] };
+    found = { t };
     cache.set(lang, found);
   }
   return found;

@@ -7,9 +7,10 @@ const BAND_HEIGHT = 220;
 const LOGO_BOX = { width: 120, height: 64, inset: 10 } as const;
 
 /** A full-width band in the template's primary colour with the title, then the period and provenance. */
-export function drawCover(w: ReportWriter, cover: CoverSection, logo: string | null): Struct {
+/** `titleLanguage` is set when the title is in another language than the pack (no Welsh title in the template). */
+export function drawCover(w: ReportWriter, cover: CoverSection, logo: string | null, titleLanguage: string | null): Struct {
   const { doc, colours } = w;
-  const section = w.section(w.root, 'Cover');
+  const section = w.section(w.root, w.labels.cover);
   const top = w.y;
   const ink = legibleTextOn(colours.primary);
   w.artifact(() => {
@@ -29,7 +30,7 @@ export function drawCover(w: ReportWriter, cover: CoverSection, logo: string | n
   doc.y = top + 26;
   w.tag(section, 'P', () => {
     w.style({ font: FONT.bold, size: SIZE.body, colour: ink }).doc.text(
-      'Sustainable Community Strategy',
+      w.labels.strategyKind,
       w.left,
       doc.y,
       { width: textWidth, characterSpacing: 0.6 },
@@ -41,7 +42,7 @@ export function drawCover(w: ReportWriter, cover: CoverSection, logo: string | n
       width: textWidth,
       lineGap: 1,
     });
-  });
+  }, titleLanguage ? { lang: titleLanguage } : {});
   w.moveDown(12);
   w.tag(section, 'P', () => {
     w.style({ font: FONT.bold, size: 17, colour: ink }).doc.text(cover.strategyTitle, w.left, doc.y, {
@@ -58,10 +59,10 @@ export function drawCover(w: ReportWriter, cover: CoverSection, logo: string | n
   });
   w.moveDown(6);
   const facts: Array<[string, string]> = [
-    ['Lead partnership', cover.leadPartnershipName],
-    ['Generated on', cover.generatedOn],
+    [w.labels.leadPartnership, cover.leadPartnershipName],
+    [w.labels.generatedOn, cover.generatedOn],
   ];
-  if (cover.scopeLabel) facts.unshift(['Scope', cover.scopeLabel]);
+  if (cover.scopeLabel) facts.unshift([w.labels.scope, cover.scopeLabel]);
   for (const [label, value] of facts) w.labelled(section, label, value, 2);
   w.moveDown(10);
   w.rule(GREY.rule, 0.75);

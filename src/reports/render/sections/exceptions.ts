@@ -1,4 +1,4 @@
-import type { ExceptionItem, ExceptionsSection } from '../../layout/report-layout';
+import type { ExceptionItem, ExceptionsSection, ReportLabels } from '../../layout/report-layout';
 import { breakLines, drawLines } from '../lines';
 import { drawRagMarker } from '../rag-marker';
 import { FONT, GREY, RAG_COLOURS, SIZE } from '../style';
@@ -9,16 +9,17 @@ const INDENT = 12;
 const LABEL_WIDTH = 78;
 const FIELD_GAP = 3;
 
-function fields(item: ExceptionItem): Array<[string, string]> {
+/** The first field is the status, drawn with its shape. */
+function fields(item: ExceptionItem, l: ReportLabels): Array<[string, string]> {
   return [
-    ['Status', item.reason],
-    ['Figures', item.figures],
-    ['Theme', item.themeTitle],
-    ['Lead', item.lead],
-    ['Officer', item.officer],
-    ['Commentary', item.commentary],
-    ['Risks', item.risks],
-    ['Next actions', item.nextActions],
+    [l.status, item.reason],
+    [l.figures, item.figures],
+    [l.theme, item.themeTitle],
+    [l.lead, item.lead],
+    [l.officer, item.officer],
+    [l.commentary, item.commentary],
+    [l.risks, item.risks],
+    [l.nextActions, item.nextActions],
   ];
 }
 
@@ -36,7 +37,7 @@ function lay(w: ReportWriter, item: ExceptionItem): Laid {
   const leading = w.lineHeight();
   w.style();
   const textWidth = w.width - INDENT - LABEL_WIDTH;
-  const laid = fields(item).map(([label, text]) => ({ label, lines: breakLines(doc, text, textWidth) }));
+  const laid = fields(item, w.labels).map(([label, text]) => ({ label, lines: breakLines(doc, text, textWidth) }));
   const body = laid.reduce((sum, f) => sum + f.lines.length * leading + FIELD_GAP, 0);
   return { heading, fields: laid, height: heading.length * headingLeading + 6 + body };
 }
@@ -57,10 +58,10 @@ function drawItem(w: ReportWriter, parent: Struct, item: ExceptionItem): void {
   });
   doc.y = top + laid.heading.length * headingLeading + 6;
   const leading = w.lineHeight();
-  for (const field of laid.fields) {
+  laid.fields.forEach((field, index) => {
     if (doc.y + leading > w.bottom) w.newPage();
     const y = doc.y;
-    if (field.label === 'Status') {
+    if (index === 0) {
       w.artifact(() => drawRagMarker(doc, item.status.rag, left + LABEL_WIDTH - 8, y + leading / 2, 7.5));
     }
     w.tag(section, 'P', () => {
@@ -70,7 +71,7 @@ function drawItem(w: ReportWriter, parent: Struct, item: ExceptionItem): void {
       drawLines(doc, field.lines, left + LABEL_WIDTH, y, leading);
     });
     doc.y = y + field.lines.length * leading + FIELD_GAP;
-  }
+  });
   section.end();
   const bottom = doc.y - FIELD_GAP;
   if (doc.page === page) {

@@ -30,21 +30,21 @@ export function drawExecutiveSummary(w: ReportWriter, summary: ExecutiveSummaryS
   bulletList(w, section, summary.headlines);
   w.moveDown(6);
 
-  w.heading(section, 2, 'Status of all targets', 150);
+  w.heading(section, 2, w.labels.statusOfAll, 150);
   drawStatusColumns(w, section, summary.overallChart.bars[0], summary.overallChart.alt);
   w.moveDown(8);
 
-  w.heading(section, 2, 'Status by theme', 80);
+  w.heading(section, 2, w.labels.statusByTheme, 80);
   drawStackedBars(w, section, summary.themeChart);
   w.moveDown(10);
 
-  w.heading(section, 2, 'Since last quarter');
+  w.heading(section, 2, w.labels.sinceLastQuarter);
   bulletList(w, section, summary.movement.sentences);
-  if (summary.themesWithoutTargets.length > 0) {
+  if (summary.themesWithoutTargetsSentence) {
     w.moveDown(4);
     w.paragraph(
       section,
-      `No targets in this report for: ${summary.themesWithoutTargets.join(', ')}.`,
+      summary.themesWithoutTargetsSentence,
       { size: SIZE.table + 0.5, colour: GREY.muted, font: FONT.regular },
     );
   }
