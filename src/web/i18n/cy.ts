@@ -432,4 +432,16 @@ export const cy: Catalogue = {
     atRisk: 'Ar y trywydd nawr, ond rhagwelir y bydd yn methu',
     atRiskNone: 'Nid oes unrhyw darged gwyrdd neu ambr yn cael ei ragweld i fethu.',
   },
+  // web12: cynllun gweithredu tudalen y targed
+  actionPlan: {
+    heading: 'Cynllun gweithredu',
+    intro: 'Beth fydd y bartneriaeth arweiniol yn ei wneud i gyrraedd y targed, gan bwy ac erbyn pryd.',
+    none: 'Nid oes unrhyw gamau wedi’u cynllunio ar gyfer y targed hwn.',
+    action: 'Cam gweithredu',
+    owner: 'Perchennog',
+    due: 'Dyddiad cwblhau',
+    status: 'Statws',
+    noDate: 'Dim dyddiad',
+    statuses: { 'not-started': 'Heb ddechrau', 'in-progress': 'Ar y gweill', done: 'Wedi’i wneud', overdue: 'Hwyr' },
+  },
 };

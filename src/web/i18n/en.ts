@@ -428,6 +428,18 @@ export const en = {
     atRisk: 'On track now, but forecast to miss',
     atRiskNone: 'No target that is green or amber now is forecast to miss.',
   },
+  // web12: the target page's action plan
+  actionPlan: {
+    heading: 'Action plan',
+    intro: 'What the lead partnership will do to meet the target, by whom and by when.',
+    none: 'No actions have been planned for this target.',
+    action: 'Action',
+    owner: 'Owner',
+    due: 'Due',
+    status: 'Status',
+    noDate: 'No date',
+    statuses: { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', overdue: 'Overdue' },
+  },
 };
 
 export type Catalogue = typeof en;
