@@ -1,4 +1,4 @@
-import { ConflictException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AssignmentsService } from '../assignments/assignments.service';
@@ -82,6 +82,7 @@ export class ReturnsController {
   }
 
   @Post(`${WEB_PATHS.returns}/:targetId/:period`)
+  @HttpCode(200)
   async save(@Param('targetId', ParseUUIDPipe) targetId: string, @Param('period') period: string, @WebActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const t = res.locals.t as Translate;
     const { target, update } = await this.open(targetId, period, actor);

@@ -69,10 +69,15 @@ export async function startWeb(): Promise<WebUnderTest> {
   };
 }
 
+/** axe-core's WCAG 2.2 AA violations on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** axe-core on the page as it is now: no violation of WCAG 2.2 AA. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = await axeViolations(page);
   expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
 }
 
@@ -80,11 +85,13 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-export async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+/** Signs in through the form; in Welsh (`lang: 'cy'`) the Welsh labels are used, as a Welsh reader sees them. */
+export async function signIn(page: Page, email: string, { lang = 'en' }: { lang?: 'en' | 'cy' } = {}): Promise<void> {
+  const words = lang === 'cy' ? { email: 'Cyfeiriad e-bost', password: 'Cyfrinair', button: 'Mewngofnodi' } : { email: 'Email address', password: 'Password', button: 'Sign in' };
+  await page.goto(lang === 'cy' ? '/sign-in?lang=cy' : '/sign-in');
+  await page.getByLabel(words.email).fill(email);
+  await page.getByLabel(words.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: words.button }).click();
   await page.waitForLoadState('load');
 }
 
