@@ -99,3 +99,33 @@ describe('the missing-returns section', () => {
     expect(missing(now).rows[0].deadline).toBe(words);
   });
 });
+
+describe('the forecasts and deadlines in a Welsh pack', () => {
+  const welsh = (now = spec.now) => buildReportLayout(buildSummary({ ...spec, now }), templates.get('quarterly-board'), { generatedAt, language: 'cy' });
+  const kind = <S>(l: ReturnType<typeof welsh>, k: string) => l.sections.find((s) => s.kind === k) as S;
+
+  it('words the forecast cells, the section and its table in Welsh, with Ch periods', () => {
+    const layout = welsh();
+    const rows = kind<ThemeSection>(layout, 'theme').rows;
+    expect(rows.map((r) => r.forecast)).toEqual(['Mewn perygl\n188.3 homes', 'Tebygol o’i gyrraedd\n225 homes', 'Mewn perygl\n170 homes', 'Dim rhagolwg']);
+    const f = kind<ForecastsSection>(layout, 'forecasts');
+    expect(f.heading).toBe('Rhagolygon');
+    expect(f.description).toContain('hyd at 2025/26 Ch2');
+    expect(f.summary).toBe('1 targed yn debygol o’u cyrraedd, 2 mewn perygl, 1 heb ddigon o ffigurau ar gyfer rhagolwg.');
+    expect(f.atRiskDescription).toBe('Gwyrdd neu ambr nawr, ond y rhagwelir y byddant yn methu: 1 targed.');
+    expect(f.rows[0]).toMatchObject({ status: { rag: 'green', label: 'Gwyrdd' }, projected: '188.3 homes erbyn 2026/27 Ch1' });
+    expect(layout.labels).toMatchObject({ forecast: 'Rhagolwg', deadline: 'Dyddiad cau', statusNow: 'Statws nawr', atRisk: 'Mewn perygl' });
+  });
+
+  it.each([
+    ['2025-11-15T09:30:00Z', '16 diwrnod yn hwyr'],
+    ['2025-10-30T12:00:00Z', 'Yn ddyledus heddiw'],
+    ['2025-10-25T12:00:00Z', 'Yn ddyledus ymhen 5 diwrnod'],
+    ['2025-10-14T12:00:00Z', 'Yn ddyledus 30 Hydref 2025'],
+  ])('words a missing return’s deadline at %s as %s, and the due date in Welsh', (now, words) => {
+    const m = kind<MissingReturnsSection>(welsh(now), 'missing-returns');
+    expect(m.rows[0].deadline).toBe(words);
+    expect(m.description).toContain('Roeddent yn ddyledus erbyn 30 Hydref 2025.');
+    expect(m.description).not.toMatch(/due|October/);
+  });
+});
