@@ -4,25 +4,33 @@
  * East Sussex's Pride of Place, then the server, and the addresses and logins to try it with.
  */
 const { spawn, spawnSync } = require('node:child_process');
-const { rmSync } = require('node:fs');
-const { join } = require('node:path');
+const { randomBytes } = require('node:crypto');
+const { mkdirSync, rmSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const { demoBanner } = require('./demo-banner');
 require('./build-if-stale')();
 
 const root = join(__dirname, '..');
 const port = process.env.PORT ?? '3000';
 const base = `http://localhost:${port}`;
+// DEMO_DATA_DIR: where the demo's own database and packs go (data/ unless given; the tests use a temporary folder).
+const dataDir = process.env.DEMO_DATA_DIR ?? join(root, 'data');
+mkdirSync(dataDir, { recursive: true });
 const env = {
   ...process.env,
-  DATABASE_PATH: join(root, 'data', 'demo.sqlite'),
-  REPORTS_DIR: join(root, 'data', 'demo-reports'),
+  DATABASE_PATH: join(dataDir, 'demo.sqlite'),
+  REPORTS_DIR: join(dataDir, 'demo-reports'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // A secret of the demo's own, so the server starts without warning about the development secret
+  // (its warning would be printed before the address) and no token outlives this run.
+  JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('hex'),
   PORT: port,
 };
 // Blank rather than deleted: a blank value counts as unset, and also wins over a `.env` file,
 // which must not point the demo at a real database or create its administrator there.
 for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) env[name] = '';
 
-for (const file of ['demo.sqlite', 'demo.sqlite-wal', 'demo.sqlite-shm']) rmSync(join(root, 'data', file), { force: true });
+for (const file of ['demo.sqlite', 'demo.sqlite-wal', 'demo.sqlite-shm']) rmSync(join(dataDir, file), { force: true });
 rmSync(env.REPORTS_DIR, { recursive: true, force: true });
 
 // --force: seed-demo refuses NODE_ENV=production, but this database is the demo's own, made afresh above.
@@ -60,28 +68,7 @@ async function main() {
     body: JSON.stringify({ email: viewer.email, password: viewer.password }),
   });
   const { accessToken } = await login.json();
-  const report = `${base}/api/v1/strategies/${result.strategyId}/reports/quarterly?period=${result.demoPeriod}`;
-  const width = Math.max(...result.users.map((u) => u.email.length));
-  console.log(`
-  Open ${base}/ in your browser: the SCS tracker demo is running there.
-  Pride of Place, East Sussex: ${result.counts.partnerships} partnerships, ${result.counts.targets} targets, ${result.counts.updates} progress updates.
-
-  Logins (password for all: ${viewer.password}):
-${result.users.map((u) => `    ${u.email.padEnd(width)}  ${u.role}`).join('\n')}
-
-  Try: sign in as ${result.users.find((u) => u.email.startsWith('safer.wealden'))?.email ?? 'a partnership officer'}, open the return that was sent back,
-  read the reason, correct the figure and submit it; then sign in as ${viewer.email} and find it awaiting approval.
-
-  The API
-    Docs         ${base}/api/docs
-    Health       ${base}/api/health
-    Strategy     ${result.strategyId}
-    The board report for ${result.demoPeriod} (a board member's token, valid for 8 hours):
-      curl -o board-pack.pdf -H "Authorization: Bearer ${accessToken}" \\
-        "${report}"
-
-  Press Ctrl-C to stop. The demo database is data/demo.sqlite; \`npm run demo\` starts afresh.
-`);
+  console.log(demoBanner({ base, result, accessToken, database: relative(root, env.DATABASE_PATH) }));
 }
 
 main().catch((error) => {

@@ -1,4 +1,7 @@
 import { Test, TestingModule } from '@nestjs/testing';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliModule } from '../src/cli/cli.module';
 import { DemoSeeder, SeedResult } from '../src/demo/demo-seeder';
@@ -64,4 +67,50 @@ describeE2E('the Pride of Place demo', () => {
     const strategies = await t.http().get('/api/v1/strategies').set('Authorization', `Bearer ${await login('coordinator@demo.scs.test')}`).expect(200);
     expect(strategies.body.total).toBe(1);
   });
+});
+
+// Issue 12 point 7: `npm run demo` prints the web address first, then the logins; the API comes after.
+// The real script, on a random port, with its database in a temporary folder (never the developer's data/demo.sqlite).
+describeE2E('npm run demo’s output', () => {
+  let dir: string;
+  let child: ChildProcess | undefined;
+
+  beforeAll(() => {
+    // The script runs the server from dist/ (building it when stale, as `npm run demo` does).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('../scripts/build-if-stale')();
+    dir = mkdtempSync(join(tmpdir(), 'scs-demo-'));
+  }, 600_000);
+  afterAll(() => {
+    child?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts with the web address, then lists every login, before anything about the API', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO_DATA_DIR: dir, NODE_ENV: 'development' };
+    for (const name of ['JWT_SECRET', 'REDIS_URL', 'LOG_LEVEL']) delete env[name];
+    child = spawn(process.execPath, [join(__dirname, '../scripts/demo.js')], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child!.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('Press Ctrl-C')) resolve();
+      });
+      child!.on('exit', (code) => reject(new Error(`npm run demo exited (${code}) after printing:\n${out}`)));
+    });
+    const lines = out.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    expect(lines[0]).toBe(`Open http://localhost:${port}/ in your browser: the SCS tracker demo is running there.`);
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    const logins = at('Logins (password for all: demo-password-2026)');
+    expect(logins).toBeGreaterThan(0);
+    const emails = ['admin@demo.scs.test', 'coordinator@demo.scs.test', 'viewer@demo.scs.test', 'safer.wealden@demo.scs.test', 'housing@demo.scs.test'];
+    for (const email of emails) expect(at(email)).toBeGreaterThan(logins);
+    expect(at('The API')).toBeGreaterThan(Math.max(...emails.map(at)));
+    expect(at('curl')).toBeGreaterThan(at('The API'));
+    // The address answers with the sign-in page.
+    const home = await fetch(`http://localhost:${port}/`, { redirect: 'follow' });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Email address');
+  }, 300_000);
 });
