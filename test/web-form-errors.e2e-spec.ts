@@ -105,6 +105,19 @@ describeE2E('web forms: every field’s bad input gets the form again with the e
       const list = await agent.get('/your-returns?period=2025-26-Q4').expect(200);
       expect(list.text).toMatch(/Serious acquisitive crime[\s\S]*Not started/);
     });
+
+    // After the refusals above (it stores a draft): what was typed is shown back exactly, markup escaped,
+    // line breaks kept (the browser test checks how it reads).
+    it('shows the answers on the check page as typed, escaped, its lines kept', async () => {
+      const page = await agent.get(returnPath).expect(200);
+      const commentary = '<b>951</b> crimes & rising.\nSecond line.';
+      await agent.post(returnPath).type('form').send({ _csrf: csrfOf(page.text), ...good, commentary }).expect(303);
+      const check = await agent.get(`${returnPath}/check`).expect(200);
+      // The macro indents the second line; the class shows it without (white-space: pre-line).
+      expect(check.text).toMatch(/<span class="app-multiline">&lt;b&gt;951&lt;\/b&gt; crimes &amp; rising\.\n\s*Second line\.<\/span>/);
+      expect(check.text).toContain('<span class="app-multiline">Not given</span>');
+      expect(check.text).not.toContain('<b>951</b>');
+    });
   });
 
   describe('upload a spreadsheet of returns', () => {

@@ -51,10 +51,12 @@ describe('the Welsh journey in a browser', () => {
     await shot(page, 'welsh-return-errors');
 
     await page.getByRole('textbox', { name: /Ffigur/ }).fill('42');
-    await page.getByLabel('Sylwadau', { exact: true }).fill('Ffigur y chwarter, wedi’i wirio.');
+    await page.getByLabel('Sylwadau', { exact: true }).fill('Ffigur y chwarter, wedi’i wirio.\nAil linell.');
     await page.getByRole('button', { name: 'Parhau' }).click();
     await checkPage('Gwiriwch eich atebion cyn cyflwyno eich ffurflen');
     await expect(page.locator('.govuk-summary-list').textContent()).resolves.toMatch(/42[\s\S]*Ffigur y chwarter, wedi’i wirio\./);
+    // Read as typed: both lines, neither indented by the template.
+    await expect(page.locator('.govuk-summary-list .app-multiline').first().innerText()).resolves.toBe('Ffigur y chwarter, wedi’i wirio.\nAil linell.');
     await shot(page, 'welsh-check-answers');
     await page.getByRole('button', { name: 'Cyflwyno’r ffurflen' }).click();
     await checkPage('Ffurflen wedi’i chyflwyno');
