@@ -115,6 +115,23 @@ describeE2E('web: board packs', () => {
     expect(seen.text).toContain('Packs for one theme or one partnership');
   });
 
+  it('answers a publish POST with a wrong quarter, theme or partnership with the error summary naming the field, and publishes nothing', async () => {
+    const check = await coordinator.get(`/board-packs/publish/${b.strategyId}?period=2025-26-Q2`).expect(200);
+    const published = async () => (await t.api().get(`/api/v1/strategies/${b.strategyId}/reports?period=2025-26-Q2`).expect(200)).body.total as number;
+    const before = await published();
+    const cases: [Record<string, string | string[]>, string][] = [
+      [{ period: 'next quarter' }, '#period Choose a quarter from the list'],
+      [{ period: '2031-32-Q1' }, '#period Choose a quarter from the list'],
+      [{ period: '2025-26-Q2', themeId: 'x'.repeat(5000) }, '#themeId Choose a theme from the list'],
+      [{ period: '2025-26-Q2', partnershipId: '00000000-0000-4000-8000-000000000000' }, '#partnershipId Choose a partnership from the list'],
+    ];
+    for (const [body, named] of cases) {
+      const res = await coordinator.post(`/board-packs/publish/${b.strategyId}`).type('form').send({ ...body, _csrf: csrfOf(check.text) });
+      expect({ body: Object.keys(body), status: res.status, summary: summaryOf(res.text) }).toEqual({ body: Object.keys(body), status: 200, summary: [named] });
+    }
+    expect(await published()).toBe(before);
+  });
+
   it('refuses publishing to a board member (403 page) and speaks Welsh', async () => {
     const page = await board.get('/board-packs').expect(200);
     await board.get(`/board-packs/publish/${b.strategyId}?period=2025-26-Q2`).expect(403);

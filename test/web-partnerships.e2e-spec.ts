@@ -125,13 +125,16 @@ describeE2E('web: the partnership directory', () => {
     expect((await t.api().get(`/api/v1/partnerships/${top}`).expect(200)).body.parentId).toBeNull();
   });
 
-  it('refuses a member with no organisation or sector, naming both', async () => {
+  it('refuses a member with no organisation or sector, or over-long answers, naming the fields', async () => {
     const id = await addPartnership({ name: 'Member Errors', kind: 'thematic' });
     const res = await post(coordinator, `/partnership-directory/${id}/members/new`, { organisation: '  ', sector: 'charity' });
     expect(res.status).toBe(200);
     const summary = summaryOf(res.text);
     expect(summary.indexOf('href="#organisation"')).toBeLessThan(summary.indexOf('href="#sector"'));
     expect(summary).toContain('Select the organisation’s sector');
+    const long = await post(coordinator, `/partnership-directory/${id}/members/new`, { organisation: 'o'.repeat(201), sector: 'public', role: 'r'.repeat(201) });
+    expect(long.status).toBe(200);
+    expect([...summaryOf(long.text).matchAll(/href="#(\w+)"/g)].map((m) => m[1])).toEqual(['organisation', 'role']);
     expect((await t.api().get(`/api/v1/partnerships/${id}/members`).expect(200)).body.total).toBe(0);
   });
 

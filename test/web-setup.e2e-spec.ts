@@ -240,6 +240,47 @@ describeE2E('web: setting a strategy up', () => {
     expect(overview.text).toMatch(/GW 1[\s\S]*Gwynedd Community Safety[\s\S]*Elin Roberts/);
   });
 
+  it('refuses over-long, repeated and wrong-kind answers on every set-up form, naming the field, never a 5xx, and stores nothing', async () => {
+    const id = await newStrategy();
+    const theme = await newTheme(id);
+    const long = 'x'.repeat(20_001);
+    const strategies = (await t.api().get('/api/v1/strategies').expect(200)).body.total;
+    const checks: [string, Record<string, string | string[]>, string[], string?][] = [
+      ['/set-up/new', strategyBody({ title: long, area: long }), ['title', 'area']],
+      ['/set-up/new', { ...strategyBody(), title: ['One', 'Two'], status: 'shelved' }, ['title', 'status']],
+      [`/set-up/${id}/edit`, strategyBody({ returnDeadlineDays: '1e9' }), ['returnDeadlineDays']],
+      [`/set-up/${id}/themes/new`, { title: long, kind: 'chapter' }, ['title', 'kind']],
+      [`/set-up/${id}/priorities/new`, { title: long, kind: 'cross-cutting', themeIds: ['not-a-theme'] }, ['title', 'themeIds']],
+      [`/set-up/${id}/targets/new`, targetBody(theme, { title: long, unit: long, tolerancePercent: '-5' }), ['title', 'unit', 'tolerancePercent']],
+      [`/set-up/${id}/targets/new`, { ...targetBody(theme, { direction: 'sideways', frequency: 'hourly', baselineValue: '1e400' }), step: 'confirm' }, ['direction', 'baselineValue', 'frequency']],
+      [`/set-up/${id}/targets/new`, targetBody(theme, { themeId: 'Safer communities', milestones: `2025-26-Q4 ${long}` }), ['themeId', 'milestones']],
+      // A theme id of no theme passes the form's check, and is refused by the service at the confirm step.
+      [`/set-up/${id}/targets/new`, { ...targetBody(theme, { themeId: '00000000-0000-4000-8000-000000000000' }), step: 'confirm' }, ['themeId']],
+    ];
+    for (const [path, body, named] of checks) {
+      const res = await post(path, body);
+      expect({ path, status: res.status, named: hrefs(res.text) }).toEqual({ path, status: 200, named });
+    }
+    expect((await t.api().get('/api/v1/strategies').expect(200)).body.total).toBe(strategies);
+    expect((await t.api().get(`/api/v1/strategies/${id}/themes`).expect(200)).body.total).toBe(1);
+    expect((await t.api().get(`/api/v1/strategies/${id}/priorities`).expect(200)).body.total).toBe(0);
+    expect((await t.api().get(`/api/v1/strategies/${id}/targets`).expect(200)).body.total).toBe(0);
+
+    await post(`/set-up/${id}/targets/new`, { ...targetBody(theme), step: 'confirm' }, `/set-up/${id}/targets/new`);
+    const [target] = (await t.api().get(`/api/v1/strategies/${id}/targets`).expect(200)).body.items;
+    const path = `/set-up/${id}/targets/${target.id}/assignment`;
+    const assignment = await post(path, { partnershipId: 'Gwynedd Community Safety', supportingPartnershipIds: [lsp, 'nobody'], officerName: long, officerEmail: `${'a'.repeat(320)}@gwynedd.example` });
+    expect(assignment.status).toBe(200);
+    expect(hrefs(assignment.text)).toEqual(['partnershipId', 'supportingPartnershipIds', 'officerName', 'officerEmail']);
+    expect((await t.api().get(`/api/v1/strategies/${id}/accountability`).expect(200)).body.rows[0].lead).toBeNull();
+    await post(path, { partnershipId: thematic, officerName: 'Elin Roberts', officerEmail: 'elin@gwynedd.example' }).then((r) => expect(r.status).toBe(303));
+    const action = await post(`${path}/actions`, { description: long, owner: long, 'dueDate-day': '1', 'dueDate-month': '13', 'dueDate-year': '2026', status: 'someday' }, path);
+    expect(action.status).toBe(200);
+    expect(hrefs(action.text)).toEqual(['description', 'owner', 'dueDate', 'status']);
+    const matrix = await t.api().get(`/api/v1/strategies/${id}/accountability`).expect(200);
+    expect((await t.api().get(`/api/v1/assignments/${matrix.body.rows[0].assignmentId}`).expect(200)).body.actions).toEqual([]);
+  });
+
   it('is for coordinators and admins only, and every POST needs the form’s token', async () => {
     const viewer = await signedIn('viewer');
     await viewer.get('/set-up').expect(403);

@@ -92,6 +92,8 @@ describeE2E('web: users, for admins', () => {
     [{ name: '', email: 'nope', role: 'viewer' }, ['name', 'email']],
     [{ name: 'No role', email: 'norole@gwynedd.example' }, ['role']],
     [{ name: 'Officer', email: 'officer-np@gwynedd.example', role: 'partnership-officer' }, ['partnershipIds']],
+    [{ name: 'x'.repeat(201), email: `${'a'.repeat(310)}@gwynedd.example`, role: 'overlord' }, ['name', 'email', 'role']],
+    [{ name: ['Two', 'Names'], email: 'two@gwynedd.example', role: 'partnership-officer', partnershipIds: ['not-a-partnership'] }, ['name', 'partnershipIds']],
   ])('refuses the user %j naming %j, and stores nothing', async (body, named) => {
     const before = (await (await t.as('admin')).get('/api/v1/users').expect(200)).body.total;
     const res = await post(admin, '/admin/users/new', body as Record<string, string>);

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/roles';
 import { ApiErrors } from '../common/error.dto';
 import { ApiPageResponse, Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, StrategyProgressItemDto, StrategyProgressQuery, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
+import { ApproveManyDto, ApproveManyResultDto, CreateProgressDto, ListProgressQuery, ProgressUpdateDto, ReturnProgressDto, StrategyProgressItemDto, StrategyProgressQuery, UpdateProgressDto, WorkflowStepDto } from './dto/progress.dto';
 import { ProgressService } from './progress.service';
 
 /** Officers of the lead partnership, and coordinators, write figures. */
@@ -51,6 +51,22 @@ export class ProgressController {
   @ApiErrors(400, 404)
   ofStrategy(@UuidParam('id') strategyId: string, @Query() query: StrategyProgressQuery): Promise<Page<StrategyProgressItemDto>> {
     return this.progress.ofStrategy(strategyId, query);
+  }
+
+  /**
+   * Approve several submitted updates of the strategy in one transaction, all or none, as the
+   * approvals inbox does. Each update must exist, belong to this strategy, be submitted and be
+   * listed once: otherwise 422 names every bad one (`updates.N.id`) and nothing is approved. Send
+   * each update's `version` as read from the inbox to be sure none changed since (409 if one did).
+   */
+  @ApiOperation({ summary: 'Approve several submitted updates at once' })
+  @Post('strategies/:id/progress/approve')
+  @ManageAccess()
+  @HttpCode(200)
+  @ApiErrors(400, 404, 409, 413, 422)
+  async approveMany(@UuidParam('id') strategyId: string, @Body() dto: ApproveManyDto, @CurrentUser() actor: Actor): Promise<ApproveManyResultDto> {
+    const items = await this.progress.approveManyOf(strategyId, dto.updates, actor);
+    return { approved: items.length, items };
   }
 
   /** One progress update with its workflow status, expected value, RAG and direction of travel. */

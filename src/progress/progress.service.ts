@@ -127,7 +127,7 @@ export class ProgressService {
    * (409 naming the target) and nothing is approved.
    */
   @Transactional()
-  async approveMany(decisions: { id: string; version: number }[], actor: Actor): Promise<ProgressUpdateDto[]> {
+  async approveMany(decisions: { id: string; version?: number }[], actor: Actor): Promise<ProgressUpdateDto[]> {
     const approved: ProgressUpdateDto[] = [];
     // Row locks taken in one order (by id), so two batches over the same updates queue behind
     // each other on PostgreSQL instead of deadlocking.
@@ -146,6 +146,33 @@ export class ProgressService {
       }
     }
     return approved;
+  }
+
+  /**
+   * The API's batch approval for one strategy: every update named must exist, belong to the
+   * strategy, be submitted and appear once, or the whole batch is refused (422) with each bad
+   * one named by its place in the list; then all are approved in one transaction, as the inbox's.
+   */
+  @Transactional()
+  async approveManyOf(strategyId: string, decisions: { id: string; version?: number }[], actor: Actor): Promise<ProgressUpdateDto[]> {
+    await this.strategies.find(strategyId);
+    const ids = decisions.map((d) => d.id.toLowerCase());
+    const found = new Map((await this.updates.findBy({ id: In([...new Set(ids)]) })).map((u) => [u.id.toLowerCase(), u]));
+    const problems = ids.flatMap((id, i) => {
+      const update = found.get(id);
+      const message = ids.indexOf(id) !== i
+        ? `${id} is listed more than once`
+        : !update
+          ? `${id} is not a progress update`
+          : update.strategyId !== strategyId
+            ? `${id} is an update of another strategy`
+            : update.status !== 'submitted'
+              ? `${id} is ${update.status}; only a submitted update can be approved`
+              : null;
+      return message ? [{ field: `updates.${i}.id`, message }] : [];
+    });
+    if (problems.length) throw unprocessable(`Nothing was approved: ${problems.length} of the ${ids.length} updates cannot be`, problems);
+    return this.approveMany(decisions.map((d, i) => ({ id: ids[i], version: d.version })), actor);
   }
 
   async get(id: string): Promise<ProgressUpdateDto> {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpException, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/roles';
@@ -7,6 +7,7 @@ import { TargetImportService } from '../returns/target-import.service';
 import { SheetUpload, uploadOf } from '../returns/upload';
 import { CoordinatorScope, CoordinatorScopes } from './coordinator-scope';
 import { FormProblems, NO_PROBLEMS, text } from './forms/form-errors';
+import { checkedFile, fieldProblem, importRefusal, multerProblem } from './forms/upload-form';
 import type { Translate } from './i18n/i18n';
 import { SignedIn, WebActor } from './session.guard';
 import { WEB_PATHS } from './web-routes';
@@ -55,12 +56,8 @@ export class TargetImportPageController {
     const t = res.locals.t as Translate;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const scope = await this.scopes.read(body);
-    const problem = (key: string): FormProblems => {
-      const error = { text: t(key), href: '#file' };
-      return { errors: [error], fieldErrors: { file: { text: error.text } } };
-    };
-    const uploadError = res.locals.uploadError as string | undefined;
-    if (uploadError) return this.renderForm(res, scope, problem(uploadError === 'LIMIT_FILE_SIZE' ? 'targetImport.errors.tooBig' : 'targetImport.errors.unreadable'));
+    const multer = multerProblem('targetImport', res.locals.uploadError, t);
+    if (multer) return this.renderForm(res, scope, multer);
     if (!scope.strategy) return this.renderForm(res, scope, NO_PROBLEMS);
 
     const confirmed = typeof body.content === 'string';
@@ -69,14 +66,13 @@ export class TargetImportPageController {
     if (confirmed) {
       const content = Buffer.from(body.content as string, 'base64');
       name = text(body.name).slice(0, 200) || 'targets';
-      if (content.length === 0) return this.renderForm(res, scope, problem('targetImport.errors.expired'));
+      if (content.length === 0) return this.renderForm(res, scope, fieldProblem(t('targetImport.errors.expired')));
       upload = { format: body.format === 'xlsx' ? 'xlsx' : 'csv', bytes: content };
     } else {
-      const file = req.file;
-      if (!file || file.size === 0) return this.renderForm(res, scope, problem(file ? 'targetImport.errors.empty' : 'targetImport.errors.missing'));
-      if (!/\.(csv|xlsx)$/i.test(file.originalname)) return this.renderForm(res, scope, problem('targetImport.errors.type'));
-      upload = uploadOf(undefined, undefined, file)!;
-      name = file.originalname;
+      const checked = checkedFile('targetImport', req.file, t);
+      if ('problems' in checked) return this.renderForm(res, scope, checked.problems);
+      upload = uploadOf(undefined, undefined, checked.file)!;
+      name = checked.file.originalname;
     }
     const store = confirmed || upload.bytes.length > MAX_CHECKED_BYTES;
 
@@ -93,23 +89,14 @@ export class TargetImportPageController {
         format: upload.format,
       });
     } catch (error) {
-      if (error instanceof HttpException && (error.getStatus() === 400 || error.getStatus() === 422)) return this.renderForm(res, scope, this.fileProblems(error, t));
-      throw error;
+      const refused = importRefusal('targetImport', error, t);
+      if (!refused) throw error;
+      return this.renderForm(res, scope, refused);
     }
   }
 
   private renderForm(res: Response, scope: CoordinatorScope, problems: FormProblems): void {
     const t = res.locals.t as Translate;
     res.render('target-import/form.njk', { title: t('targetImport.title'), ...scope, ...problems });
-  }
-
-  /** The import's refusal as the error summary: one line per row and column, each pointing at the file field. */
-  private fileProblems(error: HttpException, t: Translate): FormProblems {
-    const body = error.getResponse() as { message?: string; errors?: { row?: number; column?: string; message: string }[] };
-    const lines = (body.errors ?? []).map((e) =>
-      e.row !== undefined ? t('targetImport.errors.row', { row: e.row, column: e.column ?? '', message: e.message }) : t('targetImport.errors.file', { message: e.message }),
-    );
-    if (!lines.length) lines.push(t('targetImport.errors.file', { message: body.message ?? error.message }));
-    return { errors: lines.map((line) => ({ text: line, href: '#file' })), fieldErrors: { file: { text: t('targetImport.errors.nothingStored') } } };
   }
 }

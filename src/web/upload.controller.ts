@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, HttpCode, HttpException, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res, UnprocessableEntityException } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AssignmentsService } from '../assignments/assignments.service';
@@ -9,6 +9,7 @@ import { uploadOf } from '../returns/upload';
 import { StrategiesService } from '../strategies/strategies.service';
 import { TargetsService } from '../targets/targets.service';
 import { FormProblems, NO_PROBLEMS, text } from './forms/form-errors';
+import { checkedFile, fieldProblem, importRefusal, multerProblem } from './forms/upload-form';
 import type { Translate } from './i18n/i18n';
 import { SignedIn, WebActor } from './session.guard';
 import { WEB_PATHS } from './web-routes';
@@ -47,26 +48,20 @@ export class UploadController {
     const period = backPeriod(body.period);
     const strategies = await this.strategiesOf(actor);
     const chosen = strategies.length === 1 ? strategies[0].id : text(body.strategy);
-    const problem = (key: string, field = 'file', options?: Record<string, unknown>): FormProblems => {
-      const error = { text: t(key, options), href: `#${field}` };
-      return { errors: [error], fieldErrors: { [field]: { text: error.text } } };
-    };
-
-    const uploadError = res.locals.uploadError as string | undefined;
-    if (uploadError) return this.renderForm(res, actor, period, chosen, problem(uploadError === 'LIMIT_FILE_SIZE' ? 'upload.errors.tooBig' : 'upload.errors.unreadable'));
-    if (!strategies.some((s) => s.id === chosen)) return this.renderForm(res, actor, period, chosen, problem('upload.errors.strategyMissing', 'strategy'));
-    const file = req.file;
-    if (!file || file.size === 0) return this.renderForm(res, actor, period, chosen, problem(file ? 'upload.errors.empty' : 'upload.errors.missing'));
-    if (!/\.(csv|xlsx)$/i.test(file.originalname)) return this.renderForm(res, actor, period, chosen, problem('upload.errors.type'));
+    const multer = multerProblem('upload', res.locals.uploadError, t);
+    if (multer) return this.renderForm(res, actor, period, chosen, multer);
+    if (!strategies.some((s) => s.id === chosen)) return this.renderForm(res, actor, period, chosen, fieldProblem(t('upload.errors.strategyMissing'), 'strategy'));
+    const checked = checkedFile('upload', req.file, t);
+    if ('problems' in checked) return this.renderForm(res, actor, period, chosen, checked.problems);
+    const { file } = checked;
 
     try {
       const { result, stored } = await this.returns.importReturnsListed(chosen, uploadOf(undefined, undefined, file)!, false, actor);
       res.render('returns/uploaded.njk', { title: t('uploaded.title'), result, stored, period, fileName: file.originalname });
     } catch (error) {
-      if (error instanceof UnprocessableEntityException || error instanceof BadRequestException || (error instanceof HttpException && error.getStatus() === 400)) {
-        return this.renderForm(res, actor, period, chosen, this.fileProblems(error, t));
-      }
-      throw error;
+      const refused = importRefusal('upload', error, t);
+      if (!refused) throw error;
+      return this.renderForm(res, actor, period, chosen, refused);
     }
   }
 
@@ -94,19 +89,6 @@ export class UploadController {
       chosen,
       ...problems,
     });
-  }
-
-  /** The service's refusal as the error summary: one line per row and column, all pointing at the file field. */
-  private fileProblems(error: HttpException, t: Translate): FormProblems {
-    const body = error.getResponse() as { message?: string; errors?: { row?: number; column?: string; field?: string; message: string }[] };
-    const lines = (body.errors ?? []).map((e) =>
-      e.row !== undefined ? t('upload.errors.row', { row: e.row, column: e.column ?? '', message: e.message }) : t('upload.errors.file', { message: e.message }),
-    );
-    if (!lines.length) lines.push(t('upload.errors.file', { message: body.message ?? error.message }));
-    return {
-      errors: lines.map((line) => ({ text: line, href: '#file' })),
-      fieldErrors: { file: { text: t('upload.errors.nothingStored', { count: lines.length }) } },
-    };
   }
 
   /** The strategies of the targets the officer's partnerships lead: where their returns go. */

@@ -130,6 +130,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'DELETE /api/v1/progress/{id}': { path: (f) => `/api/v1/progress/${f.missingId}`, expect: everyone({ anonymous: 401, viewer: 403 }) },
   'POST /api/v1/progress/{id}/submit': { path: (f) => `/api/v1/progress/${f.progressId}/submit`, expect: reporters() },
   'POST /api/v1/progress/{id}/approve': { path: (f) => `/api/v1/progress/${f.progressId}/approve`, expect: managers() },
+  'POST /api/v1/strategies/{id}/progress/approve': { body: (f) => ({ updates: [{ id: f.missingId }] }), expect: managers() },
   'GET /api/v1/partnerships/{id}/returns/template.csv': {
     path: (f) => `/api/v1/partnerships/${f.partnershipId}/returns/template.csv?period=2025-26-Q1`,
     // The template holds the partnership's own figures and commentary: not for other partnerships' officers.

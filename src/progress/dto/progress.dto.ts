@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto';
 import { IsFiniteNumber, IsId, IsOptionalNonNull, IsOptionalText, IsPeriod, IsText } from '../../common/validators';
 import { UPDATE_STATUSES, type UpdateStatus } from '../../domain/progress-returns';
@@ -44,6 +45,31 @@ export class WorkflowStepDto {
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+/** One update to approve in a batch. */
+export class BatchApprovalDto {
+  /** The update's id. @example "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f" */
+  @IsId()
+  id: string;
+
+  /** Optional: the version you read; if the update changed since, nothing in the batch is approved (409). */
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** A batch of submitted updates of one strategy to approve together. */
+export class ApproveManyDto {
+  /** The updates, each at most once. */
+  @ApiProperty({ type: [BatchApprovalDto], minItems: 1, maxItems: 1000 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => BatchApprovalDto)
+  updates: BatchApprovalDto[];
 }
 
 export class ReturnProgressDto extends WorkflowStepDto {
@@ -173,4 +199,14 @@ export class StrategyProgressItemDto extends ProgressUpdateDto {
   /** The partnership leading the target now (null when the target has no active lead assignment). */
   @ApiProperty({ type: InboxPartnershipDto, nullable: true })
   leadPartnership: InboxPartnershipDto | null;
+}
+
+/** What a batch approval did: every update in it, approved. */
+export class ApproveManyResultDto {
+  /** How many were approved (all of those sent). @example 3 */
+  @ApiProperty({ minimum: 1, maximum: 1000 })
+  approved: number;
+
+  @ApiProperty({ type: [ProgressUpdateDto], maxItems: 1000 })
+  items: ProgressUpdateDto[];
 }

@@ -26,6 +26,8 @@ const ASSIGNMENT_FIELDS = ['partnershipId', 'supportingPartnershipIds', 'officer
 const OFFICER = { 'accountableOfficer.name': 'officerName', 'accountableOfficer.email': 'officerEmail', accountableOfficer: 'officerName' };
 const ACTION_FIELDS = ['description', 'owner', 'dueDate', 'status'] as const;
 const ALL = { page: 1, pageSize: 200 } as const;
+/** The add-an-action form as it opens. */
+const NO_ACTION = { status: 'not-started' } as const;
 
 type Values = Record<string, string>;
 
@@ -86,12 +88,8 @@ export class TargetSetupController {
 
   @Get(':targetId/assignment')
   async assignment(@Param('strategyId', ParseUUIDPipe) strategyId: string, @Param('targetId', ParseUUIDPipe) targetId: string, @Res() res: Response): Promise<void> {
-    const { strategy, target } = await this.open(strategyId, targetId);
-    const current = await this.currentAssignment(targetId);
-    const values: Values = current
-      ? { partnershipId: current.partnershipId, officerName: current.accountableOfficer.name, officerEmail: current.accountableOfficer.email }
-      : {};
-    await this.renderAssignment(res, strategy, target, current, values, current?.supportingPartnershipIds ?? [], { status: 'not-started' }, NO_PROBLEMS);
+    const { strategy, target, current } = await this.openAssignment(strategyId, targetId);
+    await this.renderAssignment(res, strategy, target, current, current ? officerValues(current) : {}, current?.supportingPartnershipIds ?? [], NO_ACTION, NO_PROBLEMS);
   }
 
   @Post(':targetId/assignment')
@@ -104,13 +102,12 @@ export class TargetSetupController {
     @Res() res: Response,
   ): Promise<void> {
     const t = res.locals.t as Translate;
-    const { strategy, target } = await this.open(strategyId, targetId);
-    const current = await this.currentAssignment(targetId);
+    const { strategy, target, current } = await this.openAssignment(strategyId, targetId);
     const values = fields(req.body, ['partnershipId', 'officerName', 'officerEmail']);
     const supporting = list((req.body as Record<string, unknown> | undefined)?.supportingPartnershipIds);
     const input = { partnershipId: values.partnershipId, supportingPartnershipIds: supporting, accountableOfficer: { name: values.officerName, email: values.officerEmail } };
     const { dto, problems } = checkDto(CreateAssignmentDto, input, 'assignmentSetUp.errors', t, ASSIGNMENT_FIELDS, OFFICER);
-    const again = (p: FormProblems) => this.renderAssignment(res, strategy, target, current, values, supporting, { status: 'not-started' }, p);
+    const again = (p: FormProblems) => this.renderAssignment(res, strategy, target, current, values, supporting, NO_ACTION, p);
     if (problems.errors.length) return again(problems);
     try {
       if (current) await this.assignments.update(current.id, dto, actor);
@@ -133,15 +130,13 @@ export class TargetSetupController {
     @Res() res: Response,
   ): Promise<void> {
     const t = res.locals.t as Translate;
-    const { strategy, target } = await this.open(strategyId, targetId);
-    const current = await this.currentAssignment(targetId);
+    const { strategy, target, current } = await this.openAssignment(strategyId, targetId);
     // The action plan belongs to the assignment: there is nothing to add it to before one exists.
     if (!current) return res.redirect(303, `${this.base(strategyId)}/${targetId}/assignment`);
     const actionValues = fields(req.body, ['description', 'owner', 'status', 'dueDate-day', 'dueDate-month', 'dueDate-year']);
     const input = { description: actionValues.description, owner: actionValues.owner, dueDate: orNull(dateOf(req.body, 'dueDate')), status: actionValues.status || undefined };
     const { dto, problems } = checkDto(ActionDto, input, 'actionSetUp.errors', t, ACTION_FIELDS);
-    const officer = { partnershipId: current.partnershipId, officerName: current.accountableOfficer.name, officerEmail: current.accountableOfficer.email };
-    if (problems.errors.length) return this.renderAssignment(res, strategy, target, current, officer, current.supportingPartnershipIds, actionValues, problems);
+    if (problems.errors.length) return this.renderAssignment(res, strategy, target, current, officerValues(current), current.supportingPartnershipIds, actionValues, problems);
     await this.assignments.update(current.id, { actions: [...current.actions, dto] }, actor);
     res.redirect(303, `${this.base(strategyId)}/${targetId}/assignment?saved=1#actions`);
   }
@@ -157,8 +152,7 @@ export class TargetSetupController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.open(strategyId, targetId);
-    const current = await this.currentAssignment(targetId);
+    const { current } = await this.openAssignment(strategyId, targetId);
     if (!current || position < 0 || position >= current.actions.length) throw new NotFoundException(`No action ${position} on target ${targetId}`);
     const body = fields(req.body, ['status', 'remove']);
     const actions = current.actions.flatMap((a, i) => (i !== position ? [a] : body.remove === 'yes' ? [] : [{ ...a, status: body.status as ActionDto['status'] }]));
@@ -203,9 +197,15 @@ export class TargetSetupController {
     return { strategy, target };
   }
 
-  private async currentAssignment(targetId: string): Promise<AssignmentDto | null> {
-    const active = await this.assignments.activeFor(targetId);
-    return active ? this.assignments.get(active.id) : null;
+  /** The target, as `open`, with its active assignment (null before it is assigned). */
+  private async openAssignment(strategyId: string, targetId: string): Promise<{ strategy: StrategyDto; target: TargetDto; current: AssignmentDto | null }> {
+    const [opened, active] = await Promise.all([this.open(strategyId, targetId), this.assignments.activeFor(targetId)]);
+    return { ...opened, current: active ? await this.assignments.get(active.id) : null };
+  }
+
+  /** Where the target form posts: the new target's path, or the edited one's. */
+  private formAction(strategy: StrategyDto, existing: TargetDto | null): string {
+    return existing ? `${this.base(strategy.id)}/${existing.id}/edit` : `${this.base(strategy.id)}/new`;
   }
 
   private base(strategyId: string): string {
@@ -224,7 +224,7 @@ export class TargetSetupController {
       title: existing ? t('targetsSetUp.editTitle', { code: existing.code }) : t('targetsSetUp.newTitle'),
       caption: strategy.title,
       backLink: `${WEB_PATHS.setUp}/${strategy.id}#targets`,
-      action: existing ? `${this.base(strategy.id)}/${existing.id}/edit` : `${this.base(strategy.id)}/new`,
+      action: this.formAction(strategy, existing),
       themes: themes.map((th) => ({ value: th.id, text: th.title, selected: th.id === form.values.themeId })),
       priorities: priorities.map((p) => ({ value: p.id, text: p.title, checked: form.priorityIds.includes(p.id) })),
       directions: DIRECTIONS,
@@ -242,7 +242,7 @@ export class TargetSetupController {
     res.render('setup/target-check.njk', {
       title: t('targetsSetUp.checkTitle'),
       caption: strategy.title,
-      action: existing ? `${this.base(strategy.id)}/${existing.id}/edit` : `${this.base(strategy.id)}/new`,
+      action: this.formAction(strategy, existing),
       rows: rows.map((row, i) => ({ ...row, changed: before ? before[i].value !== row.value : false, before: before?.[i].value })),
       hidden: [...Object.entries(form.values).map(([name, value]) => ({ name, value })), ...form.priorityIds.map((value) => ({ name: 'priorityIds', value }))],
     });
@@ -300,6 +300,11 @@ export class TargetSetupController {
       ...problems,
     });
   }
+}
+
+/** The assignment form's answers as they are stored now. */
+function officerValues(current: AssignmentDto): Values {
+  return { partnershipId: current.partnershipId, officerName: current.accountableOfficer.name, officerEmail: current.accountableOfficer.email };
 }
 
 function prefixed(name: string, parts: { day: string; month: string; year: string }): Values {
