@@ -74,4 +74,16 @@ describeE2E('the target page', () => {
     expect(text).toContain('Dim dyddiad Heb ddechrau');
     expect(text).not.toMatch(/Action plan|In progress|No date/);
   });
+  it('writes figures as the board pack does, with thousands grouped', async () => {
+    const safety = await b.theme('Housing supply');
+    const homes = await b.partnership({ name: 'Wealden Housing Partnership' });
+    const target = await b.target({ code: 'HS 1', title: 'Homes brought back into use', themeId: safety, baselineValue: 12500, targetValue: 10000, unit: 'homes', direction: 'decrease' });
+    await b.assign(target.id, homes);
+    await b.approvedReturn(await t.as('partnership-officer', [homes]), target.id, '2025-26-Q2', 11250.5);
+    const text = words((await (await signedIn()).get(`/target/${target.id}`).expect(200)).text);
+    expect(text).toContain('12,500 homes');
+    expect(text).toContain('10,000 homes');
+    expect(text).toContain('11,250.5');
+    expect(text).not.toMatch(/\b12500\b|\b11250\.5\b/);
+  });
 });

@@ -14,6 +14,7 @@ import { DEVELOPMENT_SESSION_SECRET, EnvironmentVariables } from '../config/env.
 import { periodLongLabel } from '../domain/period';
 import { i18nFor, LANGUAGES, Language } from './i18n/i18n';
 import { isWebPath, WEB_PATHS } from './web-routes';
+import { formatNumber } from '../reports/layout/format';
 
 declare module 'express-session' {
   interface SessionData {
@@ -54,6 +55,8 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
     noCache: env.NODE_ENV === 'development',
   });
   views.addGlobal('paths', WEB_PATHS);
+  // Figures read as in the board pack: 1,588 rather than 1588.
+  views.addFilter('figure', (value: number | null | undefined, digits?: number) => formatNumber(value, digits));
   app.setViewEngine('njk');
 
   const assets = { maxAge: env.NODE_ENV === 'production' ? '1d' : 0, index: false, fallthrough: true } as const;

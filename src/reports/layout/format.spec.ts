@@ -1,4 +1,4 @@
-import { formatFigure, formatValue, NO_FIGURE, paragraphs, status, travelLabel, unitNote } from './format';
+import { formatFigure, formatNumber, formatValue, NO_FIGURE, paragraphs, status, travelLabel, unitNote } from './format';
 import { REPORT_WORDS } from './words';
 
 describe('formatValue', () => {
@@ -32,6 +32,28 @@ describe('unitNote and formatFigure', () => {
   it('names a unit of several words once instead of in every figure', () => {
     expect(unitNote(' per 1,000 population ')).toBe('per 1,000 population');
     expect(formatFigure(12.34, 'per 1,000 population')).toBe('12.3');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands and keeps whole figures whole', () => {
+    expect(formatNumber(1588)).toBe('1,588');
+    expect(formatNumber(-12500)).toBe('-12,500');
+    expect(formatNumber(0)).toBe('0');
+  });
+
+  it('gives fractions one decimal, or two below 1, unless told how many', () => {
+    expect(formatNumber(1234.567)).toBe('1,234.6');
+    expect(formatNumber(0.256)).toBe('0.26');
+    expect(formatNumber(1234.567, 0)).toBe('1,235');
+    expect(formatNumber(3.14159, 2)).toBe('3.14');
+    expect(formatNumber(3.14159, 9)).toBe('3.14');
+  });
+
+  it('writes nothing for a missing figure', () => {
+    expect(formatNumber(null)).toBe('');
+    expect(formatNumber(undefined)).toBe('');
+    expect(formatNumber(Number.NaN)).toBe('');
   });
 });
 

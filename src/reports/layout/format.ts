@@ -33,6 +33,12 @@ function number(value: number, maximumFractionDigits: number): string {
   return NUMBERS[maximumFractionDigits].format(value);
 }
 
+/** A bare figure as the pack prints it (`1,588`, `72.5`), for pages that write the unit themselves; null stays empty. */
+export function formatNumber(value: number | null | undefined, maximumFractionDigits?: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  return number(value, maximumFractionDigits === undefined ? decimals(value) : Math.min(2, Math.max(0, maximumFractionDigits)));
+}
+
 function money(value: number): string {
   // Pence matter in small sums only; an interpolated £333,333.33 reads better as £333,333.
   const pence = !Number.isInteger(value) && Math.abs(value) < 1000;
