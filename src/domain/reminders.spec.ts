@@ -1,4 +1,4 @@
-import { daysFromDeadline, DEFAULT_REMINDER_POLICY, digestWorthSending, dueMessages, isoWeek, mayOptOut, OwedReturn, Recipient, stageAt } from './reminders';
+import { daysFromDeadline, DEFAULT_REMINDER_POLICY, digestDue, digestWorthSending, MAX_SEND_ATTEMPTS, retryDelayMs, dueMessages, isoWeek, mayOptOut, OwedReturn, Recipient, stageAt } from './reminders';
 
 const at = (iso: string) => new Date(iso);
 // 2025-26 Q4 ends 31 March 2026; with the default 30 days its deadline is 30 April 2026.
@@ -143,5 +143,19 @@ describe('opt-out and digests', () => {
     expect(digestWorthSending({ waitingForApproval: 0, overdue: 0, newlyRed: 0 })).toBe(false);
     expect(digestWorthSending({ waitingForApproval: 0, overdue: 0, newlyRed: 1 })).toBe(true);
     expect(digestWorthSending({ waitingForApproval: 2, overdue: 0, newlyRed: 0 })).toBe(true);
+  });
+});
+
+describe('retries and digests', () => {
+  it('backs off 1, 4, 16 and 64 minutes, then gives up', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([60_000, 240_000, 960_000, 3_840_000]);
+    expect(retryDelayMs(MAX_SEND_ATTEMPTS)).toBeNull();
+    expect(() => retryDelayMs(0)).toThrow(RangeError);
+  });
+
+  it('sends digests on Mondays only', () => {
+    expect(digestDue(at('2026-04-27T00:00:00Z'))).toBe(true); // Monday
+    expect(digestDue(at('2026-04-26T23:59:59Z'))).toBe(false); // Sunday
+    expect(digestDue(at('2026-04-28T09:00:00Z'))).toBe(false);
   });
 });

@@ -152,3 +152,18 @@ function checkPolicy(policy: ReminderPolicy): void {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number of days, got ${String(value)}`);
   }
 }
+
+/** Tries of one message before it is left failed for a coordinator to see in the outbox. */
+export const MAX_SEND_ATTEMPTS = 5;
+
+/** Back-off after the `attempts`-th failed try: 1, 4, 16, 64 minutes; null once the tries are used up. */
+export function retryDelayMs(attempts: number): number | null {
+  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`attempts must be a whole number from 1, got ${String(attempts)}`);
+  if (attempts >= MAX_SEND_ATTEMPTS) return null;
+  return 60_000 * 4 ** (attempts - 1);
+}
+
+/** Weekly digests go out on Mondays (UTC); the ISO week is their key, so the day's many runs send one. */
+export function digestDue(now: Date): boolean {
+  return now.getUTCDay() === 1;
+}

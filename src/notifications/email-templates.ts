@@ -41,6 +41,9 @@ export class EmailTemplates {
 
 function exported(env: Environment, name: string): Promise<Record<'subject' | 'text' | 'html', Macro>> {
   return new Promise((ok, fail) =>
-    env.getTemplate(name, true).getExported({}, (error: Error | null, result: unknown) => (error ? fail(error) : ok(result as Record<'subject' | 'text' | 'html', Macro>))),
+    // getExported is nunjucks' way to read a template's macros; @types/nunjucks leaves it out.
+    (env.getTemplate(name, true) as unknown as { getExported(ctx: object, cb: (error: Error | null, result: unknown) => void): void }).getExported({}, (error, result) =>
+      error ? fail(error) : ok(result as Record<'subject' | 'text' | 'html', Macro>),
+    ),
   );
 }

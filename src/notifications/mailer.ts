@@ -24,7 +24,7 @@ export class Mailer implements OnModuleDestroy {
     const url = config.get('SMTP_URL', { infer: true });
     this.from = config.get('MAIL_FROM', { infer: true });
     // Short timeouts: a send runs inside a scheduler pass, and a dead server must fail it (to be retried), not hang it.
-    this.transport = url ? createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
+    this.transport = url ? createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as Parameters<typeof createTransport>[0]) : null;
   }
 
   get enabled(): boolean {
