@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import type { Actor } from '../auth/roles';
@@ -16,6 +17,16 @@ import { EmailTemplates } from './email-templates';
 import { formatDay, quarterLabel, webLink } from './email-words';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
+
+const quiet = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` without recording decision notices: for writing history (the demo's returns,
+ * approved "as of" 2024), which nobody should be emailed about today.
+ */
+export function withoutNotices<T>(work: () => Promise<T>): Promise<T> {
+  return quiet.run(true, work);
+}
 
 /** How long a claimed message is left to its sender before another pass may take it (a crash mid-send). */
 const LEASE_MS = 10 * 60_000;
@@ -171,7 +182,7 @@ export class NotificationOutbox {
    * nothing); kick() sends them once it has committed.
    */
   async recordDecision(kind: 'returned' | 'approved', decided: DecidedReturn, actor: Actor): Promise<void> {
-    if (!this.enabled) return;
+    if (!this.enabled || quiet.getStore()) return;
     const { update, target } = decided;
     const strategy = await this.strategies.find(target.strategyId);
     const assignment = await this.assignments.activeFor(target.id);
