@@ -17,6 +17,7 @@ import { EmailTemplates } from './email-templates';
 import { formatDay, quarterLabel, webLink } from './email-words';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
+import { WEB_PATHS } from '../web/web-routes';
 
 const quiet = new AsyncLocalStorage<true>();
 
@@ -110,7 +111,7 @@ export class NotificationOutbox {
       occasion: row.occasion ?? '',
       strategyId: row.strategyId,
       language: row.recipient.language,
-      data: JSON.stringify({ name: row.recipient.name, settingsLink: webLink(this.publicUrl, '/email-settings'), ...row.data }),
+      data: JSON.stringify({ name: row.recipient.name, settingsLink: webLink(this.publicUrl, WEB_PATHS.emailSettings), ...row.data }),
       status: 'pending' as const,
       attempts: 0,
       lastError: null,
