@@ -162,4 +162,20 @@ describeE2E('email reminders on the demo quarter', () => {
     // Officers are not escalated to.
     expect(received('escalation').filter((m) => m.to.includes(HOUSING_OFFICER) || m.to.includes(SAFER_WEALDEN_OFFICER))).toEqual([]);
   });
+
+  it('sends coordinators one weekly digest on Mondays: waiting for approval, overdue, newly red', async () => {
+    const monday = '2026-05-18T07:00:00Z';
+    const owed = await owedAt(monday);
+    await reminders(await cli(), '2026-05-17T07:00:00Z'); // a Sunday: no digest
+    expect(sink.messages.filter((m) => / waiting for approval, /.test(m.subject))).toEqual([]);
+    await reminders(await cli(), monday);
+    await reminders(await cli(), '2026-05-18T15:00:00Z');
+    const digests = sink.to(COORDINATOR).filter((m) => / waiting for approval, /.test(m.subject));
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toMatch(new RegExp(`: \\d+ waiting for approval, ${owed.length} overdue, \\d+ newly red$`));
+    for (const m of owed) expect(digests[0].text).toContain(`${m.code} ${m.title}`);
+    expect(digests[0].text).toContain(`https://scs.example.gov.uk/approvals?strategy=${seed.strategyId}&period=2025-26-Q4`);
+    // Officers get no digest.
+    expect(sink.to(SAFER_WEALDEN_OFFICER).filter((m) => /aros am gymeradwyaeth|waiting for approval/.test(m.subject))).toEqual([]);
+  });
 });

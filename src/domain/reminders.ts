@@ -21,6 +21,9 @@ import type { Language } from './language';
 
 export const NOTIFICATION_KINDS = ['reminder', 'overdue', 'escalation', 'returned', 'approved', 'digest'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** pending: waiting to be sent, or being sent; sent; failed: refused or unreachable (tried again after a back-off until the tries run out). */
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export type ReturnStage = 'reminder' | 'overdue' | 'escalation';
 
 /** The kinds a user may switch off: all but escalation. */

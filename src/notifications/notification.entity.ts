@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Language } from '../domain/language';
-import type { NotificationKind } from '../domain/reminders';
+import type { NotificationKind, NotificationStatus } from '../domain/reminders';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export { NOTIFICATION_STATUSES, type NotificationStatus } from '../domain/reminders';
 
 /**
  * One email owed to one person, and what became of it. The row is inserted before the message

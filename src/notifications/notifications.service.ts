@@ -121,7 +121,12 @@ export class NotificationsService {
           data: this.returnWords(message, strategy, at),
         });
       }
-      if (digestDue(at) && summaries.length) await this.digest(result, dryRun, strategy, summaries[summaries.length - 1], coordinators, at);
+      if (digestDue(at)) {
+        // The digest is about the latest completed quarter, whether or not a reminder window is open for it.
+        const latest = latestCompletedPeriod(at);
+        const summary = summaries.find((x) => x.period === latest) ?? (await this.summary.summarise(strategy.id, { period: latest }));
+        await this.digest(result, dryRun, strategy, summary, coordinators, at);
+      }
     }
     if (!dryRun) result.deliveries.push(...(await this.outbox.dispatchWaiting()));
     return result;

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { NOTIFICATION_STATUSES, type NotificationStatus } from '../notifications/notification.entity';
+import { NOTIFICATION_STATUSES, type NotificationStatus } from '../domain/reminders';
 import type { Translate } from './i18n/i18n';
 import { SignedIn } from './session.guard';
 import { WEB_PATHS } from './web-routes';
