@@ -14,7 +14,7 @@ import { StrategiesService } from '../strategies/strategies.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { EmailTemplates } from './email-templates';
-import { formatDay, quarterLabel, webLink } from './email-words';
+import { quarterLabel, webLink } from './email-words';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
 import { WEB_PATHS } from '../web/web-routes';
@@ -228,11 +228,6 @@ export class NotificationOutbox {
 
   private get publicUrl(): string {
     return this.config.get('PUBLIC_URL', { infer: true });
-  }
-
-  /** A date as the recipient reads it. */
-  static day(iso: string, language: Language): string {
-    return formatDay(iso, language);
   }
 }
 
