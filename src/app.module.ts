@@ -20,6 +20,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TargetsModule } from './targets/targets.module';
 import { WebExceptionsFilter } from './web/web-exceptions.filter';
 import { WebModule } from './web/web.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { WebModule } from './web/web.module';
     ReturnsModule,
     ReportsModule,
     WebModule,
+    NotificationsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponse, ApiErrors } from '../common/error.dto';
-import { ChangePasswordDto, UserDto } from '../users/dto/user.dto';
+import { ChangePasswordDto, EmailSettingsDto, UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, ReadAccess } from './access.decorators';
 import { AuthService } from './auth.service';
@@ -54,5 +54,18 @@ export class AuthController {
   @ReadAccess()
   me(@CurrentUser() actor: Actor): Promise<UserDto> {
     return this.users.get(actor.id);
+  }
+
+  /**
+   * Switch your own reminder emails off (`emailReminders: false`) or on again. Off stops
+   * reminders, overdue notices, "sent back" and "approved" notices and weekly digests; a
+   * coordinator still gets escalations about returns long overdue.
+   */
+  @ApiOperation({ summary: 'Set your own email settings' })
+  @Put('me/email-settings')
+  @ReadAccess()
+  @ApiErrors(400, 413)
+  emailSettings(@CurrentUser() actor: Actor, @Body() dto: EmailSettingsDto): Promise<UserDto> {
+    return this.users.setEmailReminders(actor.id, dto.emailReminders);
   }
 }

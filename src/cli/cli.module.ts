@@ -13,6 +13,8 @@ import { DemoModule } from '../demo/demo.module';
 import { ReturnsModule } from '../returns/returns.module';
 import { ReportsModule } from '../reports/reports.module';
 import { StrategiesModule } from '../strategies/strategies.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RemindersCommand } from './reminders.command';
 
 /** The command line: the application's own modules and services, without HTTP. */
 @Module({
@@ -26,7 +28,8 @@ import { StrategiesModule } from '../strategies/strategies.module';
     ReturnsModule,
     DemoModule,
     StrategiesModule,
+    NotificationsModule,
   ],
-  providers: [CreateUserCommand, ReportCommand, SeedDemoCommand, ImportProgressCommand],
+  providers: [CreateUserCommand, ReportCommand, SeedDemoCommand, ImportProgressCommand, RemindersCommand],
 })
 export class CliModule {}

@@ -37,6 +37,11 @@ describe('validateEnv', () => {
     ['DATABASE_SCHEMA', 'Bad-Name'],
     ['HTTP_BODY_TIMEOUT_MS', '30s'],
     ['DATABASE_LOCK_TIMEOUT_MS', '10000'],
+    ['SMTP_URL', 'http://mail.example'],
+    ['PUBLIC_URL', 'https://scs.example.gov.uk/'],
+    ['REMINDER_DAYS_BEFORE', '0'],
+    ['ESCALATION_DAYS_AFTER', 'week'],
+    ['REMINDERS_SCHEDULER', 'sometimes'],
   ])('stops on a bad %s (%s) with a message naming it', (name, value) => {
     expect(() => validateEnv({ [name]: value })).toThrow(ConfigurationError);
     expect(() => validateEnv({ [name]: value })).toThrow(new RegExp(`${name}: .*got "${value}"`));
@@ -167,5 +172,17 @@ describe('validateEnv: HTTP and database timeouts', () => {
     expect(() => validateEnv({ HTTP_HEADERS_TIMEOUT_MS: '90000', HTTP_REQUEST_TIMEOUT_MS: '60000' })).toThrow(
       /HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS: the headers timeout must not exceed the request timeout/,
     );
+  });
+});
+
+describe('validateEnv: email', () => {
+  it('sends no email by default, and runs the scheduler except under NODE_ENV=test', () => {
+    expect(validateEnv({})).toMatchObject({ SMTP_URL: undefined, REMINDER_DAYS_BEFORE: 7, ESCALATION_DAYS_AFTER: 7, REMINDERS_SCHEDULER: true });
+    expect(validateEnv({ NODE_ENV: 'test' }).REMINDERS_SCHEDULER).toBe(false);
+    expect(validateEnv({ NODE_ENV: 'test', REMINDERS_SCHEDULER: 'true', SMTP_URL: 'smtp://127.0.0.1:2525' })).toMatchObject({ REMINDERS_SCHEDULER: true, SMTP_URL: 'smtp://127.0.0.1:2525' });
+  });
+
+  it('never repeats an SMTP password in an error', () => {
+    expect(() => validateEnv({ SMTP_URL: 'ftp://user:hunter2@mail.example' })).toThrow(/SMTP_URL: .*got "ftp:\/\/user:\*\*\*@mail.example"/);
   });
 });

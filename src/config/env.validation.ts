@@ -211,6 +211,51 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a Redis URL such as redis://localhost:6379' })
   REDIS_URL?: string;
+
+  /** Where email is sent through, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@mail.example:465. Unset: no email is sent, and that is no error. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an SMTP URL such as smtp://127.0.0.1:2525' })
+  SMTP_URL?: string;
+
+  /** The sender of reminders and notices. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Track your community strategy <no-reply@localhost>';
+
+  /** The address people reach the web pages at; links in emails start with it. */
+  @Matches(/^https?:\/\/[^\s]+[^/\s]$/, { message: 'must be an http(s) URL without a trailing slash, such as https://scs.example.gov.uk' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Days before a return's deadline that its reminder is sent. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(60)
+  REMINDER_DAYS_BEFORE = 7;
+
+  /** Days after the overdue notice (the day after the deadline) that coordinators are told. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(90)
+  ESCALATION_DAYS_AFTER = 7;
+
+  /**
+   * Run the reminder scheduler inside the server: as a BullMQ repeatable job when REDIS_URL is
+   * set, else on a timer. Default true, except under NODE_ENV=test.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value))
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  REMINDERS_SCHEDULER?: boolean;
+
+  /** Minutes between two runs of the reminder scheduler (each run also retries failed sends that are due). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1)
+  @Max(1440)
+  REMINDERS_EVERY_MINUTES = 15;
 }
 
 /** Used only outside production, where a missing JWT_SECRET is allowed for convenience. */
@@ -267,6 +312,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.REPORT_RENDER_MODE === 'queue' && !env.REDIS_URL) {
     problems.push('  - REPORT_RENDER_MODE: queue needs REDIS_URL (the render queue lives in Redis)');
   }
+  env.REMINDERS_SCHEDULER ??= env.NODE_ENV !== 'test';
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('  - ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');
   }

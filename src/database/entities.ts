@@ -15,6 +15,7 @@ import { StoredReport } from '../reports/stored-report.entity';
 import { ReturnDeadline } from '../deadlines/return-deadline.entity';
 import { ReportPublication } from '../reports/report-publication.entity';
 import { reportContentSchema } from '../reports/report-content.entity';
+import { Notification } from '../notifications/notification.entity';
 import type { DatabaseEngine } from './data-source-options';
 
 /** Every entity, listed once for the application, the CLI and the migration tools. */
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ReturnDeadline,
   PasswordReset,
   ReportPublication,
+  Notification,
 ];
 
 /** ENTITIES, plus the schemas whose column types differ between the engines. */

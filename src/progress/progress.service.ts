@@ -31,6 +31,7 @@ import {
   UpdateProgressDto,
   WorkflowStepDto,
 } from './dto/progress.dto';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { ProgressUpdate } from './progress-update.entity';
 import { toProgressDto } from './progress.mapper';
 
@@ -51,6 +52,7 @@ export class ProgressService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     references: ReferenceChecks,
+    private readonly outbox: NotificationOutbox,
   ) {
     references.register('target', 'progress updates', (id) => this.db.tx.count(ProgressUpdate, { where: { targetId: id } }));
   }
@@ -236,18 +238,25 @@ export class ProgressService {
   }
 
   async approve(id: string, dto: WorkflowStepDto, actor: Actor): Promise<ProgressUpdateDto> {
-    return this.step(id, dto, actor, ['submitted'], 'approved', 'approve', async (update) => {
+    return this.decide(id, dto, actor, ['submitted'], 'approved', 'approve', async (update) => {
       update.decidedAt = this.clock.now().toISOString();
       update.decidedById = actor.id;
     });
   }
 
   async return(id: string, dto: ReturnProgressDto, actor: Actor): Promise<ProgressUpdateDto> {
-    return this.step(id, dto, actor, ['submitted'], 'returned', 'return', async (update) => {
+    return this.decide(id, dto, actor, ['submitted'], 'returned', 'return', async (update) => {
       update.returnReason = dto.reason;
       update.decidedAt = this.clock.now().toISOString();
       update.decidedById = actor.id;
     });
+  }
+
+  /** A decision (approve or send back), whose email notices are sent once its transaction has committed. */
+  private async decide(...args: Parameters<ProgressService['step']>): Promise<ProgressUpdateDto> {
+    const decided = await this.step(...args);
+    this.outbox.kick();
+    return decided;
   }
 
   /** Only a draft can be deleted; a figure that has been submitted stays on record. */
@@ -399,6 +408,7 @@ export class ProgressService {
     const saved = await manager.save(stamp(update, actor));
     const after = await this.toDto(saved, target);
     await this.audit.record({ entityType: 'progress-update', entityId: id, targetId: target.id, action: to, actor, before, after });
+    if (to === 'returned' || to === 'approved') await this.outbox.recordDecision(to, { update: saved, target }, actor);
     return after;
   }
 

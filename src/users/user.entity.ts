@@ -45,6 +45,10 @@ export class User {
   @Column({ type: 'varchar', length: 2, default: 'en' })
   language: Language;
 
+  /** Reminders, overdue notices, workflow notices and digests by email; escalations come whatever this says. */
+  @Column({ type: 'boolean', default: true })
+  emailReminders: boolean;
+
   /** The partnerships a partnership officer works for. */
   @ManyToMany(() => Partnership)
   @JoinTable({

@@ -11,6 +11,7 @@ export function toUserDto(user: User): UserDto {
     partnershipIds: partnershipIdsOf(user),
     active: user.active,
     language: user.language,
+    emailReminders: user.emailReminders,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };

@@ -84,6 +84,18 @@ export class UsersService {
     return this.users.findOne({ where: { email: email.toLowerCase(), active: true }, relations: { partnerships: true } });
   }
 
+  /** Every active user with their partnerships: who may be sent email (the notifications module picks the recipients). */
+  activeWithPartnerships(): Promise<User[]> {
+    return this.users.find({ where: { active: true }, relations: { partnerships: true } });
+  }
+
+  /** Switch the user's own reminder emails on or off (escalations to coordinators come regardless). */
+  async setEmailReminders(id: string, on: boolean): Promise<UserDto> {
+    await this.find(id);
+    await this.users.update({ id }, { emailReminders: on });
+    return this.get(id);
+  }
+
   /** The active user with these credentials, or null; the same work is done either way. */
   async authenticate(email: string, password: string): Promise<User | null> {
     const user = await this.users.findOne({

@@ -23,6 +23,8 @@ export const WEB_PATHS = {
   setUp: '/set-up',
   users: '/admin/users',
   resetPassword: '/reset-password',
+  emailSettings: '/email-settings',
+  outbox: '/outbox',
 } as const;
 
 /** Patterns for the global prefix's `exclude` (path-to-regexp syntax). */
@@ -52,6 +54,8 @@ export const WEB_ROUTE_PATTERNS = [
   'admin/users',
   'admin/users/{*rest}',
   'reset-password/{*rest}',
+  'email-settings',
+  'outbox',
 ];
 
 /** Requests the web layer answers (pages and their assets); everything under /api is the API's. */

@@ -29,14 +29,17 @@ import { PartnershipsPageController } from './partnerships.controller';
 import { StrategySetupController } from './setup/strategy-setup.controller';
 import { TargetSetupController } from './setup/target-setup.controller';
 import { ResetPasswordController, UsersPageController } from './users.controller';
+import { EmailSettingsController } from './email-settings.controller';
+import { OutboxController } from './outbox.controller';
+import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 
 /**
  * The server-rendered pages (GOV.UK Design System). They call the same services as the API,
  * with the signed-in user as the actor; no rule is written twice and no page calls the API.
  */
 @Module({
-  imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule],
-  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController, ChasingController, AccountabilityController, PartnershipsPageController, StrategySetupController, TargetSetupController, UsersPageController, ResetPasswordController],
+  imports: [UsersModule, StrategiesModule, SummaryModule, TargetsModule, ProgressModule, AssignmentsModule, ReportsModule, PartnershipsModule, ReturnsModule, NotificationOutboxModule],
+  controllers: [SignInController, DashboardController, ReturnsController, TargetController, BoardPacksController, ChangePasswordController, ThemeController, UploadController, ApprovalsController, TargetImportPageController, ChasingController, AccountabilityController, PartnershipsPageController, StrategySetupController, TargetSetupController, UsersPageController, ResetPasswordController, EmailSettingsController, OutboxController],
   providers: [WebSessionGuard, CoordinatorScopes],
 })
 export class WebModule implements OnApplicationBootstrap {

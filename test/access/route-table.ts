@@ -60,6 +60,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/auth/me': { expect: readers() },
   // The default empty body is refused (400) before any password is touched.
   'POST /api/v1/auth/password': { expect: readers() },
+  'PUT /api/v1/auth/me/email-settings': { body: () => ({ emailReminders: true }), expect: readers() },
+  'GET /api/v1/notifications': { expect: managers() },
 
   'GET /api/v1/users': { expect: admins() },
   'POST /api/v1/users': { expect: admins() },

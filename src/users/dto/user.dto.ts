@@ -94,8 +94,17 @@ export class UserDto {
   active: boolean;
   @ApiProperty({ enum: LANGUAGES, maxLength: 2 })
   language: Language;
+  /** Reminder, overdue, workflow and digest emails; false when the user switched them off (escalations still come). */
+  emailReminders: boolean;
   @ApiProperty({ format: 'date-time', maxLength: 24 })
   createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 24 })
   updatedAt: Date;
+}
+
+/** The signed-in user's own email setting. */
+export class EmailSettingsDto {
+  /** false switches off reminders, overdue notices, "sent back"/"approved" notices and digests; escalations still come. */
+  @IsBoolean()
+  emailReminders: boolean;
 }

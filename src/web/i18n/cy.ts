@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { setupCy } from './setup.cy';
+import { notificationsCy } from './notifications.cy';
 
 /**
  * Geiriau Cymraeg y tudalennau gwe (the Welsh words of the web pages).
@@ -8,6 +9,7 @@ import { setupCy } from './setup.cy';
  */
 export const cy: Catalogue = {
   ...setupCy,
+  ...notificationsCy,
   period: {
     months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
     to: 'i',

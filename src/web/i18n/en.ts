@@ -1,9 +1,11 @@
 import { setupEn } from './setup.en';
+import { notificationsEn } from './notifications.en';
 
 /** The English words of the web pages. Keys are grouped by page; `{{name}}` is filled in. */
 export const en = {
   // The set-up pages' words (wip/setup), in their own file to keep merges apart.
   ...setupEn,
+  ...notificationsEn,
   period: {
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     to: 'to',
