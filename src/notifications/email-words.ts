@@ -7,8 +7,7 @@ const CATALOGUES = { en, cy } as const;
 
 /** "2025/26 Q4 (January to March 2026)" in the recipient's language, as the web pages write it. */
 export function quarterLabel(period: string, language: Language): string {
-  const words = CATALOGUES[language].period;
-  return periodLongLabel(period, words.months, words.to);
+  return periodLongLabel(period, language);
 }
 
 /** 2026-04-30 → "30 April 2026" / "30 Ebrill 2026". */
