@@ -33,6 +33,7 @@ import { ReturnsService } from '../src/returns/returns.service';
 import { toActor } from '../src/users/user.mapper';
 import { UsersService } from '../src/users/users.service';
 import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../test/factories/bulk-seed';
+import { reportFigure } from './figures';
 
 const QUARTERS = 10;
 const LIMIT_S = 10;
@@ -93,6 +94,22 @@ async function orchestrate(): Promise<void> {
             `  ${engine} ${name}: ${(r.ms / bareMs).toFixed(2)}× the bare time, ${(r.peakMb / barePeak).toFixed(2)}× its peak RSS; ` +
               `${(r.ms / 1000).toFixed(1)} s ≤ ${LIMIT_S} s and ${r.peakMb} MB ≤ ${LIMIT_MB} MB: ${ok ? 'ok' : 'OVER'}`,
           );
+          reportFigure({
+            name: `CSV ${name}, 100,000 rows, ${engine}: time`,
+            figure: `${(r.ms / 1000).toFixed(1)} s`,
+            baseline: `bare ${(bareMs / 1000).toFixed(1)} s`,
+            ratio: r.ms / bareMs,
+            target: `≤ ${LIMIT_S} s`,
+            met: r.ms <= LIMIT_S * 1000,
+          });
+          reportFigure({
+            name: `CSV ${name}, 100,000 rows, ${engine}: peak RSS`,
+            figure: `${r.peakMb} MB`,
+            baseline: `bare ${barePeak} MB`,
+            ratio: r.peakMb / barePeak,
+            target: `≤ ${LIMIT_MB} MB`,
+            met: r.peakMb <= LIMIT_MB,
+          });
           if (!ok) process.exitCode = 1;
         }
       } finally {

@@ -13,6 +13,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { rmSync } from 'node:fs';
 import { prepareCountyDatabase } from './county-database';
 import { describe, load, LoadResult, median, startProduct, startScript } from './load';
+import { reportFigure } from './figures';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
     const cpu = median(runs.map((r) => (r.product.cpuMsPerRequest ?? NaN) / (r.bare.cpuMsPerRequest ?? NaN)));
     console.log(`target list: CPU per request, product/bare ${cpu.toFixed(2)} (the machine's load does not move this one)`);
     console.log(`target list: product p99/p50 ${tail.toFixed(1)} (acceptance ≤ 5)`);
+    const productRps = median(runs.map((r) => r.product.requestsPerSecond));
+    const bareRps = median(runs.map((r) => r.bare.requestsPerSecond));
+    reportFigure({ name: 'target list req/s, 64 connections', figure: `${productRps.toFixed(0)} req/s`, baseline: `bare ${bareRps.toFixed(0)} req/s`, ratio: ratio, target: '≥ 0.5×', met: ratio >= 0.5 });
+    const p50 = median(runs.map((r) => r.product.p50));
+    const p99 = median(runs.map((r) => r.product.p99));
+    reportFigure({ name: 'target list p99 ÷ p50', figure: `p99 ${p99} ms`, baseline: `own p50 ${p50} ms`, ratio: tail, target: '≤ 5', met: tail <= 5 });
   } finally {
     await Promise.all([product.stop(), bare.stop()]);
     rmSync(benchDirectory, { recursive: true, force: true });
