@@ -3,12 +3,18 @@
  * no framework, no auth, answering `GET /api/v1/strategies/:id/targets` (page 1) from the same
  * database file with the same JSON as the product. The benchmark checks the two bodies are equal
  * before it measures, so the baseline cannot drift into doing less work.
- *   node dist-bench/bench/bare-targets-server.js <database file> <port>
+ *   node dist-bench/bench/bare-targets-server.js <database file> [fastify|express] <port>
+ * `express`: the same handler on bare Express (the product's HTTP layer), to measure what a
+ * switch to Fastify could gain at most (issue 11, point 1).
  */
 import Database from 'better-sqlite3';
+import express from 'express';
 import Fastify from 'fastify';
 
-const [databasePath, port] = process.argv.slice(2);
+// bench/load.ts's startScript puts the port last.
+const [databasePath, ...rest] = process.argv.slice(2);
+const port = rest[rest.length - 1];
+const framework = rest.length > 1 ? rest[0] : 'fastify';
 const db = new Database(databasePath, { readonly: true });
 
 const page = db.prepare(
@@ -30,11 +36,8 @@ interface Row {
 
 const utc = (sqliteDate: string) => new Date(`${sqliteDate.replace(' ', 'T')}Z`);
 
-const app = Fastify({ logger: false });
-app.get<{ Params: { id: string }; Querystring: { page?: string; pageSize?: string } }>('/api/v1/strategies/:id/targets', async (req) => {
-  const pageNo = Number(req.query.page ?? 1);
-  const pageSize = Number(req.query.pageSize ?? 50);
-  const rows = page.all(req.params.id, pageSize, (pageNo - 1) * pageSize) as Row[];
+function targetsPage(strategyId: string, pageNo: number, pageSize: number) {
+  const rows = page.all(strategyId, pageSize, (pageNo - 1) * pageSize) as Row[];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const ms = new Map<string, { period: string; value: number }[]>();
   for (const m of milestones.all(ids) as { targetId: string; period: string; value: number }[]) {
@@ -68,13 +71,25 @@ app.get<{ Params: { id: string }; Querystring: { page?: string; pageSize?: strin
     createdAt: utc(r.createdAt),
     updatedAt: utc(r.updatedAt),
   }));
-  return { items, total: (count.get(req.params.id) as { n: number }).n, page: pageNo, pageSize };
-});
+  return { items, total: (count.get(strategyId) as { n: number }).n, page: pageNo, pageSize };
+}
 
-app.listen({ port: Number(port), host: '127.0.0.1' }).then(
-  () => process.send?.('ready'),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+const ready = () => process.send?.('ready');
+const failed = (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+};
+
+if (framework === 'express') {
+  const app = express();
+  app.get('/api/v1/strategies/:id/targets', (req, res) => {
+    res.json(targetsPage(req.params.id, Number(req.query.page ?? 1), Number(req.query.pageSize ?? 50)));
+  });
+  app.listen(Number(port), '127.0.0.1', ready).on('error', failed);
+} else {
+  const app = Fastify({ logger: false });
+  app.get<{ Params: { id: string }; Querystring: { page?: string; pageSize?: string } }>('/api/v1/strategies/:id/targets', async (req) =>
+    targetsPage(req.params.id, Number(req.query.page ?? 1), Number(req.query.pageSize ?? 50)),
+  );
+  app.listen({ port: Number(port), host: '127.0.0.1' }).then(ready, failed);
+}

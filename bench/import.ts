@@ -16,7 +16,7 @@
  *
  * Steps run interleaved (bare, import, bare, re-import) and each import is quoted as a ratio
  * to the mean of the bare runs. Targets (issue 11): ≤ 10 s and ≤ 300 MB for 100,000 rows.
- * Options (environment): ROWS_TARGETS=10000, ENGINES=sqlite,postgres.
+ * Options (environment): ROWS_TARGETS=10000, ENGINES=sqlite,postgres, BENCH_MEMORY_TRACE=1 (see traceMemory).
  */
 import { benchDirectory } from './support';
 import './import-env';
@@ -33,6 +33,7 @@ import { ReturnsService } from '../src/returns/returns.service';
 import { toActor } from '../src/users/user.mapper';
 import { UsersService } from '../src/users/users.service';
 import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../test/factories/bulk-seed';
+import { reportFigure } from './figures';
 
 const QUARTERS = 10;
 const LIMIT_S = 10;
@@ -93,6 +94,22 @@ async function orchestrate(): Promise<void> {
             `  ${engine} ${name}: ${(r.ms / bareMs).toFixed(2)}× the bare time, ${(r.peakMb / barePeak).toFixed(2)}× its peak RSS; ` +
               `${(r.ms / 1000).toFixed(1)} s ≤ ${LIMIT_S} s and ${r.peakMb} MB ≤ ${LIMIT_MB} MB: ${ok ? 'ok' : 'OVER'}`,
           );
+          reportFigure({
+            name: `CSV ${name}, 100,000 rows, ${engine}: time`,
+            figure: `${(r.ms / 1000).toFixed(1)} s`,
+            baseline: `bare ${(bareMs / 1000).toFixed(1)} s`,
+            ratio: r.ms / bareMs,
+            target: `≤ ${LIMIT_S} s`,
+            met: r.ms <= LIMIT_S * 1000,
+          });
+          reportFigure({
+            name: `CSV ${name}, 100,000 rows, ${engine}: peak RSS`,
+            figure: `${r.peakMb} MB`,
+            baseline: `bare ${barePeak} MB`,
+            ratio: r.peakMb / barePeak,
+            target: `≤ ${LIMIT_MB} MB`,
+            met: r.peakMb <= LIMIT_MB,
+          });
           if (!ok) process.exitCode = 1;
         }
       } finally {
@@ -160,13 +177,34 @@ async function runImport(step: string): Promise<StepResult> {
     const bytes = Buffer.from(text);
     text = '';
     const before = peakMb();
+    const trace = process.env.BENCH_MEMORY_TRACE ? traceMemory(step) : null;
     const started = performance.now();
     const result = await context.get(ReturnsService).importReturns(process.env.BENCH_STRATEGY!, { format: 'csv', bytes }, false, toActor(user!));
     const ms = performance.now() - started;
+    trace?.();
     return { ms, peakMb: peakMb(), note: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged (RSS peak ${before} MB before the import)` };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * BENCH_MEMORY_TRACE=1: where the import's memory goes, on stderr: process.memoryUsage() every
+ * 100 ms while it runs (heap, external, array buffers, RSS), then the sample with the highest RSS.
+ */
+function traceMemory(step: string): () => void {
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  const started = performance.now();
+  let top: NodeJS.MemoryUsage & { at: number } = { ...process.memoryUsage(), at: 0 };
+  const timer = setInterval(() => {
+    const now = { ...process.memoryUsage(), at: Math.round(performance.now() - started) };
+    console.error(`  ${step} ${now.at} ms: rss ${mb(now.rss)} heap ${mb(now.heapUsed)}/${mb(now.heapTotal)} external ${mb(now.external)} arrayBuffers ${mb(now.arrayBuffers)} MB`);
+    if (now.rss > top.rss) top = now;
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    console.error(`  ${step} highest RSS ${mb(top.rss)} MB at ${top.at} ms: heap ${mb(top.heapUsed)}/${mb(top.heapTotal)}, external ${mb(top.external)} MB`);
+  };
 }
 
 /** The same work with bare parts: csv-parse, one lookup of the codes, batched inserts, one transaction (rolled back). */

@@ -19,6 +19,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { UsersService } from '../src/users/users.service';
 import { seedCountyScale } from './county-scale';
+import { reportFigure } from './figures';
 
 const LIMIT_MB = 300;
 
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
     });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`);
-    console.log(`server pid ${server.pid}: ${rssMb(server.pid!)} MB RSS after start-up (flags: ${serverFlags().join(' ') || 'none'})`);
+    const startRss = rssMb(server.pid!);
+    console.log(`server pid ${server.pid}: ${startRss} MB RSS after start-up (flags: ${serverFlags().join(' ') || 'none'})`);
 
     const url = `${base}/api/v1/strategies/${strategyId}/reports/quarterly?period=${period}`;
     const figures: number[] = [];
@@ -61,6 +63,14 @@ async function main(): Promise<void> {
     }
     const last = figures[figures.length - 1];
     console.log(`after ${reports} reports: ${last} MB RSS (peak ${Math.max(...figures)} MB); limit ${LIMIT_MB} MB: ${last <= LIMIT_MB ? 'ok' : 'OVER'}`);
+    reportFigure({
+      name: `server RSS after ${reports} county reports`,
+      figure: `${last} MB`,
+      baseline: `after start-up ${startRss} MB`,
+      ratio: last / startRss,
+      target: `≤ ${LIMIT_MB} MB`,
+      met: last <= LIMIT_MB,
+    });
     if (last > LIMIT_MB) process.exitCode = 1;
   } finally {
     server?.kill();

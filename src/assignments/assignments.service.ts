@@ -199,6 +199,22 @@ export class AssignmentsService {
     return this.assignments.find({ where: { partnershipId, status: 'active' } });
   }
 
+  /**
+   * Who leads each of a strategy's targets, as the access policy needs it: target, partnership id
+   * and name, plain rows (the returns import checks 100,000 rows against them; bench/import.ts).
+   */
+  async leadsOfStrategy(strategyId: string): Promise<{ targetId: string; partnershipId: string; partnershipName: string }[]> {
+    return this.assignments
+      .createQueryBuilder('a')
+      .innerJoin('a.partnership', 'lead')
+      .select('a.targetId', 'targetId')
+      .addSelect('a.partnershipId', 'partnershipId')
+      .addSelect('lead.name', 'partnershipName')
+      .where('a.strategyId = :strategyId', { strategyId })
+      .andWhere(`a.status = 'active'`)
+      .getRawMany();
+  }
+
   /** Every active lead assignment of a strategy's targets, with the lead and supporting partnerships. */
   async activeForStrategy(strategyId: string): Promise<Assignment[]> {
     return this.assignments

@@ -3,6 +3,7 @@ import { Repository } from 'typeorm';
 import { conflict, FieldError, notFound, unprocessable } from '../common/api-errors';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { jsonArray, parseJsonArray, PlainColumns } from '../database/plain-rows';
+import { QueryShapes } from '../database/query-shapes';
 import { ReferenceChecks } from '../database/reference-checks';
 import { Db, Transactional } from '../database/transactions';
 import type { Partnership } from '../partnerships/partnership.entity';
@@ -64,13 +65,15 @@ export class UsersService {
     // Its partnerships are ids only, which is all an Actor needs.
     const m = this.db.tx;
     const columns = (this.plainColumns ??= new PlainColumns(m, User));
-    const raw = await m
-      .createQueryBuilder(User, 'u')
-      .select(columns.select('u'))
-      .addSelect(jsonArray(m, 'up."partnershipId"', 'FROM user_partnerships up WHERE up."userId" = u.id'), 'partnershipIdsJson')
-      .where('u.id = :id', { id })
-      .andWhere('u.active = :active', { active: true })
-      .getRawOne<Record<string, unknown>>();
+    // Its SQL is built once (src/database/query-shapes.ts).
+    const [raw] = await this.activeShape.raw<Record<string, unknown>>(m, 'active', { id, active: true }, (p) =>
+      m
+        .createQueryBuilder(User, 'u')
+        .select(columns.select('u'))
+        .addSelect(jsonArray(m, 'up."partnershipId"', 'FROM user_partnerships up WHERE up."userId" = u.id'), 'partnershipIdsJson')
+        .where('u.id = :id', { id: p.id })
+        .andWhere('u.active = :active', { active: p.active }),
+    );
     if (!raw) return null;
     const user = columns.read(raw);
     user.partnerships = parseJsonArray<string>(raw.partnershipIdsJson).map((partnershipId) => ({ id: partnershipId }) as Partnership);
@@ -78,6 +81,7 @@ export class UsersService {
   }
 
   private plainColumns?: PlainColumns<User>;
+  private readonly activeShape = new QueryShapes(1);
 
   /** The active user with this email (the CLI's `--as`), with their partnerships, or null. */
   findActiveByEmail(email: string): Promise<User | null> {
