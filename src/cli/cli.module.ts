@@ -1,3 +1,4 @@
+import { RedisModule } from '../redis/redis.module';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CommonModule } from '../common/common.module';
@@ -20,6 +21,8 @@ import { StrategiesModule } from '../strategies/strategies.module';
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
     CommonModule,
     DatabaseModule,
+    // Summary cache invalidation (through Redis when REDIS_URL is set) after the CLI's writes.
+    RedisModule,
     PartnershipsModule,
     UsersModule,
     ReportsModule,

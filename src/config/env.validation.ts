@@ -211,6 +211,19 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a Redis URL such as redis://localhost:6379' })
   REDIS_URL?: string;
+
+  /**
+   * Start of the Redis keys this deployment shares between its instances (summary cache
+   * generations, login attempt counts); deployments (or test runs) sharing a Redis use different ones.
+   */
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be letters, digits, dots, dashes or underscores' })
+  REDIS_PREFIX = 'scs';
+
+  /** Summaries kept in memory per process (the least recently used go first). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of summaries' })
+  @Min(0)
+  SUMMARY_CACHE_SIZE = 500;
 }
 
 /** Used only outside production, where a missing JWT_SECRET is allowed for convenience. */
