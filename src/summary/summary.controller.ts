@@ -26,6 +26,7 @@ export class SummaryController {
   @ApiErrors(400, 404, 422)
   async get(@UuidParam('id') strategyId: string, @Query() query: SummaryQuery, @Res() res: Response): Promise<void> {
     // The cached summary's JSON text (summary.service.ts), not the object serialised again per request.
-    res.type('application/json').send(await this.summary.summariseJson(strategyId, query));
+    const { body, etag } = await this.summary.summariseJson(strategyId, query);
+    res.type('application/json').set('ETag', etag).send(body);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -53,17 +54,22 @@ export class SummaryService {
   }
 
   /**
-   * The same summary as JSON text, serialised once per entry and day (a county summary is about
-   * 650 KiB, and JSON.stringify was most of the time of answering it from the cache): `asOf`,
-   * the one field that moves with the clock, is written in front of the rest.
+   * The same summary as a JSON body, serialised once per entry and day (a county summary is about
+   * 650 KiB, and JSON.stringify, encoding and hashing it were most of the time of answering it
+   * from the cache): `asOf`, the one field that moves with the clock, is written in front of the
+   * rest. The ETag names the rest's hash and the asOf, so two different bodies never share one.
    */
-  async summariseJson(strategyId: string, query: SummaryQuery): Promise<string> {
+  async summariseJson(strategyId: string, query: SummaryQuery): Promise<{ body: Buffer; etag: string }> {
     const { entry, summary, now } = await this.ofToday(strategyId, query);
     if (entry.json?.summary !== summary) {
       const { asOf: _asOf, ...rest } = summary;
-      entry.json = { summary, rest: JSON.stringify(rest) };
+      const text = JSON.stringify(rest);
+      entry.json = { summary, rest: Buffer.from(`,${text.slice(1)}`), hash: createHash('sha1').update(text).digest('base64url') };
     }
-    return `{"asOf":${JSON.stringify(now)},${entry.json.rest.slice(1)}`;
+    return {
+      body: Buffer.concat([Buffer.from(`{"asOf":${JSON.stringify(now)}`), entry.json.rest]),
+      etag: `W/"${entry.json.hash}-${Date.parse(now).toString(36)}"`,
+    };
   }
 
   private async ofToday(strategyId: string, query: SummaryQuery): Promise<{ entry: CachedSummary; summary: StrategySummaryDto; now: string }> {
@@ -167,8 +173,8 @@ interface CachedSummary {
   input: Omit<SummaryInput, 'now'>;
   /** The summary computed on one UTC day (at most one day kept). */
   byDay: Map<string, StrategySummaryDto>;
-  /** That summary as JSON, without `asOf`. */
-  json?: { summary: StrategySummaryDto; rest: string };
+  /** That summary as JSON without `asOf` and its opening brace, and the hash of its text. */
+  json?: { summary: StrategySummaryDto; rest: Buffer; hash: string };
 }
 
 interface LeadRow {
