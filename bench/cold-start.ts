@@ -8,6 +8,9 @@
  *   - the bare baseline (bench/bare-health-server.ts): Fastify + better-sqlite3 on the same file.
  * Runs alternate product/bare, BENCH_RUNS each (default 7); medians, and their ratio.
  * BENCH_PROFILE=<dir> writes the product's CPU profile of each start (node --cpu-prof).
+ * BENCH_BEFORE=<directory of another build of the product> times that build too, in the same
+ * interleaved runs (for a before/after: `git archive <commit> | tar -x -C <dir>`, link
+ * node_modules, `npm run build` there).
  */
 import { benchDirectory } from './support';
 import { spawn } from 'node:child_process';
@@ -20,11 +23,11 @@ import { serverFlags } from './server-process';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 /** Milliseconds from spawn to the first 200 from /api/health/ready; then the process is stopped. */
-async function coldStart(args: string[], env: Record<string, string>): Promise<number> {
+async function coldStart(args: string[], env: Record<string, string>, cwd = REPO): Promise<number> {
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...args, String(port)], {
-    cwd: REPO,
+    cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -54,29 +57,33 @@ async function main(): Promise<void> {
   const county = await prepareCountyDatabase();
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // The product: main.js takes its port from PORT, so the trailing argument is ignored by it.
-  const product = () =>
-    coldStart([...profile, ...serverFlags(), join(REPO, 'dist', 'main.js')], {
-      ...county.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      SESSION_SECRET: 'benchmark-session-secret-at-least-32-chars',
-    });
+  const productEnv = { ...county.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SESSION_SECRET: 'benchmark-session-secret-at-least-32-chars' };
+  const product = () => coldStart([...profile, ...serverFlags(), join(REPO, 'dist', 'main.js')], productEnv);
+  const beforeDir = process.env.BENCH_BEFORE;
+  const before = beforeDir ? () => coldStart([...serverFlags(), join(beforeDir, 'dist', 'main.js')], productEnv, beforeDir) : null;
   const bare = () => coldStart([join(REPO, 'dist-bench', 'bench', 'bare-health-server.js'), county.databasePath], {});
-  const times = { product: [] as number[], bare: [] as number[] };
+  const times = { product: [] as number[], bare: [] as number[], before: [] as number[] };
   try {
     // One of each first, not counted: the files are then in the page cache for every counted run.
     await product();
     await bare();
+    await before?.();
     for (let run = 0; run < RUNS; run++) {
       const first = run % 2 === 0;
       if (first) times.product.push(await product());
       times.bare.push(await bare());
+      if (before) times.before.push(await before());
       if (!first) times.product.push(await product());
-      console.log(`run ${run + 1}: product ${times.product.at(-1)!.toFixed(0)} ms, bare ${times.bare.at(-1)!.toFixed(0)} ms`);
+      const was = before ? `, before ${times.before.at(-1)!.toFixed(0)} ms` : '';
+      console.log(`run ${run + 1}: product ${times.product.at(-1)!.toFixed(0)} ms, bare ${times.bare.at(-1)!.toFixed(0)} ms${was}`);
     }
     const p = median(times.product);
     const b = median(times.bare);
     console.log(`cold start to ready: product median ${(p / 1000).toFixed(2)} s, bare ${(b / 1000).toFixed(2)} s, ratio ${(p / b).toFixed(2)} (${RUNS} interleaved runs; acceptance ≤ 1.5 s)`);
+    if (before) {
+      const w = median(times.before);
+      console.log(`before (${beforeDir}): median ${(w / 1000).toFixed(2)} s, ratio to bare ${(w / b).toFixed(2)}; product/before ${(p / w).toFixed(2)}`);
+    }
   } finally {
     rmSync(benchDirectory, { recursive: true, force: true });
   }
