@@ -8,6 +8,8 @@
  *   - the bare baseline (bench/bare-health-server.ts): Fastify + better-sqlite3 on the same file.
  * Runs alternate product/bare, BENCH_RUNS each (default 7); medians, and their ratio.
  * BENCH_PROFILE=<dir> writes the product's CPU profile of each start (node --cpu-prof).
+ * BENCH_NODE_FLAGS="<flags>" adds node flags to the product's (not to BENCH_BEFORE's): with
+ * BENCH_BEFORE=. it compares the same build with and without them.
  * BENCH_BEFORE=<directory of another build of the product> times that build too, in the same
  * interleaved runs (for a before/after: `git archive <commit> | tar -x -C <dir>`, link
  * node_modules, `npm run build` there).
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // The product: main.js takes its port from PORT, so the trailing argument is ignored by it.
   const productEnv = { ...county.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SESSION_SECRET: 'benchmark-session-secret-at-least-32-chars' };
-  const product = () => coldStart([...profile, ...serverFlags(), join(REPO, 'dist', 'main.js')], productEnv);
+  const extraFlags = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  const product = () => coldStart([...profile, ...serverFlags(), ...extraFlags, join(REPO, 'dist', 'main.js')], productEnv);
   const beforeDir = process.env.BENCH_BEFORE;
   const before = beforeDir ? () => coldStart([...serverFlags(), join(beforeDir, 'dist', 'main.js')], productEnv, beforeDir) : null;
   const bare = () => coldStart([join(REPO, 'dist-bench', 'bench', 'bare-health-server.js'), county.databasePath], {});
