@@ -125,7 +125,12 @@ function sessionStore(env: EnvironmentVariables, logger: Logger): session.Store 
     /* eslint-enable @typescript-eslint/no-require-imports */
     const client = createClient({ url: env.REDIS_URL });
     client.on('error', (error: Error) => logger.error({ err: error }, 'Redis session store error'));
-    client.connect().catch((error: Error) => logger.error({ err: error }, 'Could not connect to Redis for sessions'));
+    // Unreferenced: the HTTP server keeps a serving process alive; this socket alone must not keep
+    // a closed app's process (a test file, a script) from exiting.
+    client
+      .connect()
+      .then(() => client.unref())
+      .catch((error: Error) => logger.error({ err: error }, 'Could not connect to Redis for sessions'));
     return new RedisStore({ client, prefix: 'scs:session:' });
   }
   // One process only: sessions are lost on restart and not shared. Expired ones are pruned hourly.
