@@ -1,50 +1,71 @@
 /**
  * npm run bench:summary
  *
- * The summary for a strategy of 300 targets with 8 quarters of approved updates, over HTTP on
- * the embedded SQLite database, or on PostgreSQL with BENCH_DATABASE_URL=postgres://…/an_empty_database:
- * median, 95th percentile and worst of 30 requests after 5 warm-ups.
+ * The warm county summary under load (issue 11: ≥ 200 req/s under 64 connections):
+ * `GET /api/v1/strategies/:id/summary?period=…` on the county database (300 targets, 11 themes,
+ * 8 quarters of approved updates, SQLite), autocannon with 64 connections, against
+ *   - the product as deployed (`node dist/main.js`, summary cache on, the default);
+ *   - the same product with SUMMARY_CACHE_SIZE=0 (every request loads and computes: before the cache);
+ *   - the bare baseline (bench/bare-json-server.ts): Fastify sending the same JSON bytes from memory.
+ * Rounds are interleaved and the order rotates; figures are medians, quoted as ratios of this run.
+ * Before measuring, the cached and uncached answers are checked to be the same summary (bar asOf).
+ * BENCH_SECONDS and BENCH_ROUNDS shorten or lengthen it.
  */
-import { benchDirectory, percentile } from './support';
-import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { rmSync } from 'node:fs';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
-import { validateEnv } from '../src/config/env.validation';
-import { UsersService } from '../src/users/users.service';
-import { seedCountyScale } from './county-scale';
+import { benchDirectory } from './support';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { prepareCountyDatabase } from './county-database';
+import { describe, load, LoadResult, median, Server, startProduct, startScript } from './load';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: false });
-  configureApp(app, validateEnv(process.env));
-  await app.listen(0);
+  const county = await prepareCountyDatabase();
+  const cached = await startProduct(county.env);
+  const uncached = await startProduct({ ...county.env, SUMMARY_CACHE_SIZE: '0' });
+  let bare: Server | undefined;
   try {
-    const seededAt = Date.now();
-    const { strategyId, period } = await seedCountyScale(app.get(DataSource), { targets: 300, themes: 11, quarters: 8 });
-    console.log(`seeded 300 targets × 8 quarters in ${Date.now() - seededAt} ms (${app.get(DataSource).options.type})`);
-    const user = await app.get(UsersService).create({ email: 'bench@example.test', name: 'Bench', role: 'viewer', password: 'bench-password' });
-    const token = await app.get(JwtService).signAsync({ sub: user.id, role: 'viewer' });
-    const url = `${await app.getUrl()}/api/v1/strategies/${strategyId}/summary?period=${period}`.replace('[::1]', 'localhost');
+    const token = await county.login(cached.url);
+    const headers = { Authorization: `Bearer ${token}` };
+    const path = `/api/v1/strategies/${county.strategyId}/summary?period=${county.period}`;
+    const fromCached = await fetch(cached.url + path, { headers });
+    const body = await fromCached.text();
+    if (fromCached.status !== 200) throw new Error(`the summary answered ${fromCached.status}: ${body.slice(0, 300)}`);
+    const fromUncached = (await (await fetch(uncached.url + path, { headers })).json()) as Record<string, unknown>;
+    const parsed = JSON.parse(body) as Record<string, unknown> & { counts: { total: number } };
+    if (!isDeepStrictEqual({ ...parsed, asOf: null }, { ...fromUncached, asOf: null })) throw new Error('the cached and uncached products answer different summaries');
+    const file = join(benchDirectory, 'summary.json');
+    writeFileSync(file, body);
+    bare = await startScript('bare-json-server.js', [file]);
+    console.log(`summary of ${parsed.counts.total} targets, ${(body.length / 1024).toFixed(0)} KiB; ${ROUNDS} rounds of ${SECONDS} s, 64 connections`);
 
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < 35; i++) {
-      const started = process.hrtime.bigint();
-      const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-      const body = await res.text();
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (res.status !== 200) throw new Error(`summary answered ${res.status}: ${body.slice(0, 200)}`);
-      bytes = body.length;
-      if (i >= 5) times.push(ms);
+    const servers = { cached, uncached, bare } as const;
+    const measure = (name: keyof typeof servers) =>
+      load(servers[name].url + path, { seconds: SECONDS, headers: name === 'bare' ? undefined : headers, server: servers[name].process });
+    // Warm-up: the first loads (and the cache's first entry) are not counted.
+    for (const name of ['cached', 'uncached', 'bare'] as const) await load(servers[name].url + path, { seconds: 2, headers });
+    const runs: Record<keyof typeof servers, LoadResult>[] = [];
+    const orders = [
+      ['cached', 'uncached', 'bare'],
+      ['bare', 'cached', 'uncached'],
+      ['uncached', 'bare', 'cached'],
+    ] as const;
+    for (let round = 0; round < ROUNDS; round++) {
+      const run: Partial<Record<keyof typeof servers, LoadResult>> = {};
+      for (const name of orders[round % orders.length]) run[name] = await measure(name);
+      runs.push(run as Record<keyof typeof servers, LoadResult>);
+      for (const name of ['cached', 'uncached', 'bare'] as const) console.log(describe(`round ${round + 1} ${name}`, run[name]!));
     }
-    const summary = JSON.parse(await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).text());
-    console.log(`summary of ${summary.counts.total} targets (${summary.counts.green} green, ${summary.counts.amber} amber, ${summary.counts.red} red, ${summary.counts.noData} no data; ${summary.missingReturns.length} missing returns), ${(bytes / 1024).toFixed(0)} KiB`);
-    console.log(`GET summary: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms over ${times.length} requests (target: under 200 ms)`);
+    const rps = (name: keyof typeof servers) => median(runs.map((r) => r[name].requestsPerSecond));
+    const ratio = (a: keyof typeof servers, b: keyof typeof servers) => median(runs.map((r) => r[a].requestsPerSecond / r[b].requestsPerSecond));
+    console.log(`warm county summary: product (cached) ${rps('cached').toFixed(0)} req/s, p50 ${median(runs.map((r) => r.cached.p50))} ms, p99 ${median(runs.map((r) => r.cached.p99))} ms (acceptance ≥ 200 req/s)`);
+    console.log(`summary: cached/uncached req/s ${ratio('cached', 'uncached').toFixed(1)}×; cached/bare ${ratio('cached', 'bare').toFixed(2)}; uncached/bare ${ratio('uncached', 'bare').toFixed(3)}`);
+    const cpu = median(runs.map((r) => (r.cached.cpuMsPerRequest ?? NaN) / (r.bare.cpuMsPerRequest ?? NaN)));
+    console.log(`summary: CPU per request, cached product/bare ${cpu.toFixed(2)}; uncached/cached ${median(runs.map((r) => (r.uncached.cpuMsPerRequest ?? NaN) / (r.cached.cpuMsPerRequest ?? NaN))).toFixed(1)}`);
   } finally {
-    await app.close();
+    await Promise.all([cached.stop(), uncached.stop(), bare?.stop()]);
     rmSync(benchDirectory, { recursive: true, force: true });
   }
 }

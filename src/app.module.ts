@@ -8,6 +8,7 @@ import { validateEnv } from './config/env.validation';
 import { DatabaseModule } from './database/database.module';
 import { AppLoggerModule } from './common/logging';
 import { HealthModule } from './health/health.module';
+import { RedisModule } from './redis/redis.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module';
     AppLoggerModule,
     CommonModule,
     DatabaseModule,
+    RedisModule,
     HealthModule,
     UsersModule,
     AuthModule,

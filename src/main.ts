@@ -4,6 +4,8 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, validateEnv } from './config/env.validation';
+import { PoolReportRenderer } from './reports/render-pool/pool-report-renderer';
+import { ReportRenderer } from './reports/render-pool/report-renderer';
 
 async function bootstrap(): Promise<void> {
   let env;
@@ -25,6 +27,9 @@ async function bootstrap(): Promise<void> {
     logger.warn('JWT_SECRET is not set: tokens are signed with a development-only secret. Set JWT_SECRET before anyone else can reach this server.');
   }
   await app.listen(env.PORT);
+  // Render threads start and warm up once the server is listening, not before (cold start, issue 11).
+  const renderer = app.get(ReportRenderer, { strict: false });
+  if (renderer instanceof PoolReportRenderer) void renderer.startWarmUp();
   logger.log({ port: env.PORT, database: env.DATABASE_URL ? 'postgres' : env.DATABASE_PATH }, `SCS tracker listening on http://localhost:${env.PORT} (API docs at /api/docs)`, 'Main');
 }
 

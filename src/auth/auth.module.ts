@@ -11,6 +11,8 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FirstAdminCheck } from './first-admin-check';
 import { isLoginThrottled } from './login-throttle';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
+import { REDIS, REDIS_PREFIX, type RedisClient } from '../redis/redis.module';
 
 const MINUTE = 60_000;
 
@@ -28,10 +30,12 @@ const MINUTE = 60_000;
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
+      inject: [ConfigService, REDIS, REDIS_PREFIX],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>, redis: RedisClient, prefix: string) => {
         const perMinute = config.get('RATE_LIMIT_PER_MINUTE', { infer: true });
         return {
+          // With REDIS_URL, every instance counts the same attempts (API and web sign-in alike).
+          ...(redis ? { storage: new RedisThrottlerStorage(redis, prefix) } : {}),
           errorMessage: 'Too many requests from this client; try again in a minute',
           throttlers: [
             // Password guessing: counted on the login route only.

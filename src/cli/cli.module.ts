@@ -1,3 +1,4 @@
+import { RedisModule } from '../redis/redis.module';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CommonModule } from '../common/common.module';
@@ -22,6 +23,8 @@ import { RemindersCommand } from './reminders.command';
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
     CommonModule,
     DatabaseModule,
+    // Summary cache invalidation (through Redis when REDIS_URL is set) after the CLI's writes.
+    RedisModule,
     PartnershipsModule,
     UsersModule,
     ReportsModule,

@@ -256,6 +256,21 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1440)
   REMINDERS_EVERY_MINUTES = 15;
+  /**
+   * Start of the Redis keys this deployment shares between its instances (summary cache
+   * generations, login attempt counts); deployments (or test runs) sharing a Redis use different ones.
+   */
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be letters, digits, dots, dashes or underscores' })
+  REDIS_PREFIX = 'scs';
+
+  /**
+   * Summaries kept in memory per process (the least recently used go first); 0: no cache. A
+   * county-size entry (300 targets) holds a few MB, so the default stays well inside the heap.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of summaries' })
+  @Min(0)
+  SUMMARY_CACHE_SIZE = 20;
 }
 
 /** Used only outside production, where a missing JWT_SECRET is allowed for convenience. */

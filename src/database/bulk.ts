@@ -26,6 +26,7 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
     const tuples = slice.map((row) => `(${columns.map((c) => placeholder(manager, parameters.push(persistent(manager, c, row[c.propertyName])))).join(', ')})`);
     await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`, parameters);
   }
+  await announceBulkWrite(manager, metadata, rows);
 }
 
 /**
@@ -70,6 +71,22 @@ export async function updateRows<T extends ObjectLiteral>(
           .join(', ')})`,
     );
     await manager.query(`UPDATE ${table} SET ${assignments} FROM (VALUES ${tuples.join(', ')}) AS v WHERE ${table}.${driver.escape(idColumn.databaseName)} = v.column1`, parameters);
+  }
+  await announceBulkWrite(manager, metadata, rows);
+}
+
+/**
+ * A TypeORM subscriber that also wants to hear of these raw multi-row writes, which TypeORM does
+ * not broadcast (the summary cache's invalidation: src/summary/summary-invalidation.ts).
+ */
+export interface BulkWriteListener {
+  afterBulkWrite(event: { manager: EntityManager; metadata: EntityMetadata; rows: ObjectLiteral[] }): Promise<void> | void;
+}
+
+async function announceBulkWrite(manager: EntityManager, metadata: EntityMetadata, rows: ObjectLiteral[]): Promise<void> {
+  for (const subscriber of manager.connection.subscribers) {
+    const listener = subscriber as Partial<BulkWriteListener>;
+    if (typeof listener.afterBulkWrite === 'function') await listener.afterBulkWrite({ manager, metadata, rows });
   }
 }
 

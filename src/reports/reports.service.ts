@@ -19,7 +19,9 @@ import { SummaryService } from '../summary/summary.service';
 import { ListPublishedReportsQuery, ListReportsQuery, PublishedReportDto, PublishReportDto, QuarterlyReportQuery, ReportTemplateDto, StoredReportDto } from './dto/report.dto';
 import { ReportPublication } from './report-publication.entity';
 import { ReportStorage } from './report-storage';
-import { ReportTemplate, ReportTemplates, TemplateError, UnknownTemplateError } from './rendering';
+// Not the './rendering' barrel, which also loads pdfkit: rendering happens in the render threads.
+import { ReportTemplate, ReportTemplates } from './templates/report-template';
+import { TemplateError, UnknownTemplateError } from './templates/template-errors';
 import { ReportRenderer } from './render-pool/report-renderer';
 import { REPORT_WORDS, type ReportWords } from './layout/words';
 import { StoredReport } from './stored-report.entity';

@@ -1,5 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { ApiErrors } from '../common/error.dto';
 import { UuidParam } from '../common/params';
@@ -21,8 +22,11 @@ export class SummaryController {
    */
   @ApiOperation({ summary: 'Summarise a strategy at a quarter' })
   @Get()
+  @ApiOkResponse({ type: StrategySummaryDto })
   @ApiErrors(400, 404, 422)
-  get(@UuidParam('id') strategyId: string, @Query() query: SummaryQuery): Promise<StrategySummaryDto> {
-    return this.summary.summarise(strategyId, query);
+  async get(@UuidParam('id') strategyId: string, @Query() query: SummaryQuery, @Res() res: Response): Promise<void> {
+    // The cached summary's JSON text (summary.service.ts), not the object serialised again per request.
+    const { body, etag } = await this.summary.summariseJson(strategyId, query);
+    res.type('application/json').set('ETag', etag).send(body);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,8 @@ import { ProgressUpdate } from '../progress/progress-update.entity';
 import { StrategiesService } from '../strategies/strategies.service';
 import { Theme } from '../strategies/theme.entity';
 import { Target } from '../targets/target.entity';
-import { computeSummary, SummaryTarget, SummaryUpdate, targetFields } from './compute-summary';
+import { computeSummary, SummaryInput, SummaryTarget, SummaryUpdate, targetFields } from './compute-summary';
+import { SummaryCache } from './summary-cache';
 import { SummaryQuery } from './dto/summary-query.dto';
 import { StrategySummaryDto } from './summary.dto';
 
@@ -33,6 +35,7 @@ export class SummaryService {
     private readonly strategies: StrategiesService,
     private readonly clock: Clock,
     private readonly deadlines: DeadlinesService,
+    private readonly cache: SummaryCache,
   ) {}
 
   /** The period a report defaults to: the latest quarter that has ended. */
@@ -40,10 +43,53 @@ export class SummaryService {
     return latestCompletedPeriod(this.clock.now());
   }
 
+  /**
+   * Loaded once per (strategy, period, scope) until a write changes it (summary-cache.ts,
+   * summary-invalidation.ts), and computed once per day: the clock only moves deadline states
+   * by whole days (domain/deadlines.ts), so within a day only `asOf` differs.
+   */
   async summarise(strategyId: string, query: SummaryQuery): Promise<StrategySummaryDto> {
+    const { summary, now } = await this.ofToday(strategyId, query);
+    return { ...summary, asOf: now };
+  }
+
+  /**
+   * The same summary as a JSON body, serialised once per entry and day (a county summary is about
+   * 650 KiB, and JSON.stringify, encoding and hashing it were most of the time of answering it
+   * from the cache): `asOf`, the one field that moves with the clock, is written in front of the
+   * rest. The ETag names the rest's hash and the asOf, so two different bodies never share one.
+   */
+  async summariseJson(strategyId: string, query: SummaryQuery): Promise<{ body: Buffer; etag: string }> {
+    const { entry, summary, now } = await this.ofToday(strategyId, query);
+    if (entry.json?.summary !== summary) {
+      const { asOf: _asOf, ...rest } = summary;
+      const text = JSON.stringify(rest);
+      entry.json = { summary, rest: Buffer.from(`,${text.slice(1)}`), hash: createHash('sha1').update(text).digest('base64url') };
+    }
+    return {
+      body: Buffer.concat([Buffer.from(`{"asOf":${JSON.stringify(now)}`), entry.json.rest]),
+      etag: `W/"${entry.json.hash}-${Date.parse(now).toString(36)}"`,
+    };
+  }
+
+  private async ofToday(strategyId: string, query: SummaryQuery): Promise<{ entry: CachedSummary; summary: StrategySummaryDto; now: string }> {
+    const period = query.period ?? this.defaultPeriod();
+    const scope = `${period}|${query.themeId ?? ''}|${query.partnershipId ?? ''}`;
+    const entry = await this.cache.get(strategyId, scope, async (): Promise<CachedSummary> => ({ input: await this.load(strategyId, period, query), byDay: new Map() }));
+    const now = this.clock.now().toISOString();
+    const day = now.slice(0, 10);
+    let summary = entry.byDay.get(day);
+    if (!summary) {
+      summary = computeSummary({ ...entry.input, now });
+      entry.byDay.clear();
+      entry.byDay.set(day, summary);
+    }
+    return { entry, summary, now };
+  }
+
+  private async load(strategyId: string, period: string, query: SummaryQuery): Promise<Omit<SummaryInput, 'now'>> {
     const m = this.dataSource.manager;
     const strategy = await this.strategies.find(strategyId);
-    const period = query.period ?? this.defaultPeriod();
     const [lead, themes, deadlineOverride] = await Promise.all([
       m.findOneBy(Partnership, { id: strategy.leadPartnershipId }),
       m.find(Theme, { where: { strategyId } }),
@@ -112,16 +158,23 @@ export class SummaryService {
         };
       });
 
-    return computeSummary({
+    return {
       strategy: { id: strategy.id, title: strategy.title, area: strategy.area, vision: strategy.vision, leadPartnershipName: lead?.name ?? '' },
       period,
       themes: themes.map((t) => ({ id: t.id, title: t.title, kind: t.kind, position: t.position })),
       targets: summaryTargets,
       scoped: Boolean(query.themeId || query.partnershipId),
-      now: this.clock.now().toISOString(),
       deadline: { date: returnDeadline(period, strategy.returnDeadlineDays, deadlineOverride), overridden: deadlineOverride !== null },
-    });
+    };
   }
+}
+
+interface CachedSummary {
+  input: Omit<SummaryInput, 'now'>;
+  /** The summary computed on one UTC day (at most one day kept). */
+  byDay: Map<string, StrategySummaryDto>;
+  /** That summary as JSON without `asOf` and its opening brace, and the hash of its text. */
+  json?: { summary: StrategySummaryDto; rest: Buffer; hash: string };
 }
 
 interface LeadRow {

@@ -4,8 +4,8 @@ import express, { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import multer from 'multer';
 import createMemoryStore from 'memorystore';
-import { RedisStore } from 'connect-redis';
-import { createClient } from 'redis';
+import type { RedisStore as RedisStoreType } from 'connect-redis';
+import type { createClient as createClientType } from 'redis';
 import nunjucks from 'nunjucks';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -121,9 +121,19 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
 
 function sessionStore(env: EnvironmentVariables, logger: Logger): session.Store {
   if (env.REDIS_URL) {
+    // Required only here, so a process without Redis does not load the client (cold start).
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { createClient } = require('redis') as { createClient: typeof createClientType };
+    const { RedisStore } = require('connect-redis') as { RedisStore: typeof RedisStoreType };
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const client = createClient({ url: env.REDIS_URL });
     client.on('error', (error: Error) => logger.error({ err: error }, 'Redis session store error'));
-    client.connect().catch((error: Error) => logger.error({ err: error }, 'Could not connect to Redis for sessions'));
+    // Unreferenced: the HTTP server keeps a serving process alive; this socket alone must not keep
+    // a closed app's process (a test file, a script) from exiting.
+    client
+      .connect()
+      .then(() => client.unref())
+      .catch((error: Error) => logger.error({ err: error }, 'Could not connect to Redis for sessions'));
     return new RedisStore({ client, prefix: 'scs:session:' });
   }
   // One process only: sessions are lost on restart and not shared. Expired ones are pruned hourly.

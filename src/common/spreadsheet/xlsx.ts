@@ -1,4 +1,4 @@
-import { CellValue, Workbook } from 'exceljs';
+import type { CellValue, Workbook } from 'exceljs';
 import { neutraliseCell } from './cells';
 import { SheetFileError } from './decode';
 
@@ -11,6 +11,13 @@ export interface SheetRow {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** exceljs is loaded on first use, not at start-up: about 170 ms of a cold start (bench/cold-start.ts). */
+function newWorkbook(): Workbook {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook: WorkbookClass } = require('exceljs') as typeof import('exceljs');
+  return new WorkbookClass();
+}
+
 const SAVE_AS_XLSX = 'save it again from your spreadsheet as "Excel Workbook (.xlsx)"';
 
 /**
@@ -22,7 +29,7 @@ export async function readXlsxRows(bytes: Buffer): Promise<SheetRow[]> {
   if (!ZIP.every((b, i) => bytes[i] === b)) {
     throw new SheetFileError('this is not an Excel workbook (.xlsx): send a CSV file as text/csv, or ' + SAVE_AS_XLSX);
   }
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
   } catch {
@@ -61,7 +68,7 @@ export function cellText(value: CellValue | undefined): string {
  * else as text neutralised like the CSV exports, so it stays inert when re-saved as CSV.
  */
 export async function writeXlsx(sheetName: string, columns: string[], rows: Record<string, unknown>[]): Promise<Buffer> {
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((key) => ({ header: key, key, width: Math.max(12, key.length + 2) }));
   sheet.getRow(1).font = { bold: true };

@@ -57,6 +57,15 @@ describe('PoolReportRenderer (piscina threads)', () => {
     expect(constructed.tookMs).toBeLessThan(warm.tookMs / 4);
   });
 
+  it('starts no thread before startWarmUp, which main.ts calls once the server listens (cold start)', async () => {
+    pool = new PoolReportRenderer({ templatesDir: TEMPLATES, concurrency: 1, warmUpTemplate: 'quarterly-board' });
+    const threads = () => (pool as unknown as { pool: { threads: unknown[] } }).pool.threads.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(threads()).toBe(0);
+    await pool.startWarmUp();
+    expect(threads()).toBe(1);
+  });
+
   it('reports an unknown template from the thread as an error, not a crash', async () => {
     pool = new PoolReportRenderer({ templatesDir: TEMPLATES, concurrency: 1 });
     await expect(pool.render(buildSummary(), 'no-such-template', { generatedAt })).rejects.toThrow(/no-such-template/);

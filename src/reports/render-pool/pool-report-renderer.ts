@@ -31,7 +31,9 @@ function threadModule(): { filename: string; tsEntry?: string } {
 /** Renders in a piscina pool of worker threads in this process, so the event loop keeps answering. */
 export class PoolReportRenderer extends ReportRenderer implements OnModuleDestroy {
   private readonly pool: Piscina<RenderRequest | { warmUp: true }, Uint8Array>;
-  private readonly warmedUp: Promise<void>;
+  private warmedUp?: Promise<void>;
+  private readonly concurrency: number;
+  private readonly warmUp: boolean;
 
   constructor(options: PoolOptions) {
     super(options.templatesDir);
@@ -43,10 +45,11 @@ export class PoolReportRenderer extends ReportRenderer implements OnModuleDestro
     this.pool = new Piscina({
       filename,
       workerData,
-      // With a warm-up the threads start now and warm up in the background; without one (tests,
-      // the command line) a thread starts on the first render. Threads are kept once started: a
-      // new thread would be cold again.
-      minThreads: options.warmUpTemplate ? options.concurrency : 0,
+      // Threads start with the warm-up (startWarmUp, once the server is listening: starting a
+      // thread loads the whole PDF stack, which competed with start-up for the CPU and made
+      // readiness about a second later, bench/cold-start.ts), or without one (tests, the command
+      // line) on the first render. Threads are kept once started: a new thread would be cold again.
+      minThreads: 0,
       maxThreads: options.concurrency,
       idleTimeout: Infinity,
       // A thread's heap is sized by V8 from the machine's memory, not by the start script's
@@ -56,16 +59,23 @@ export class PoolReportRenderer extends ReportRenderer implements OnModuleDestro
       // 320 MB with a 128 MB cap and 284 MB with this one.
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: 8 },
     });
-    this.warmedUp = options.warmUpTemplate
-      ? Promise.all(Array.from({ length: options.concurrency }, () => this.pool.run({ warmUp: true }))).then(() => undefined)
+    this.concurrency = options.concurrency;
+    this.warmUp = Boolean(options.warmUpTemplate);
+  }
+
+  /** Starts the threads and their warm-up renders in the background (main.ts: after listening). Once only. */
+  startWarmUp(): Promise<void> {
+    this.warmedUp ??= this.warmUp
+      ? Promise.all(Array.from({ length: this.concurrency }, () => this.pool.run({ warmUp: true }))).then(() => undefined)
       : Promise.resolve();
     // Not awaited by anyone but benchmarks: a warm-up failure must not be an unhandled rejection.
     this.warmedUp.catch(() => undefined);
+    return this.warmedUp;
   }
 
-  /** Settles when every thread has finished its warm-up render (at once when there is none). */
+  /** Settles when every thread has finished its warm-up render (at once when there is none); starts it if not yet started. */
   override ready(): Promise<void> {
-    return this.warmedUp;
+    return this.startWarmUp();
   }
 
   protected async perform(request: RenderRequest): Promise<Buffer> {

@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { StrategySummaryDto } from '../../summary/summary.dto';
-import { buildReportLayout, type LayoutContext, renderReportPdf, ReportTemplates } from '../rendering';
+import type { LayoutContext } from '../rendering';
+import { buildReportLayout } from '../layout/build-report-layout';
+import { ReportTemplates } from '../templates/report-template';
 
 export type WireLayoutContext = Omit<LayoutContext, 'generatedAt'> & { generatedAt: string };
 
@@ -40,5 +42,9 @@ export async function performRender(request: RenderRequest): Promise<Buffer> {
   if (!templates) templatesByDir.set(request.templatesDir, (templates = new ReportTemplates(request.templatesDir)));
   const template = templates.get(request.template);
   const context: LayoutContext = { ...request.context, generatedAt: new Date(request.context.generatedAt) };
+  // pdfkit (and its fonts) are required by the thread or worker that draws, not by every process
+  // that only builds render requests: about 160 ms of the API's cold start (bench/cold-start.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderReportPdf } = require('../render/pdf-renderer') as typeof import('../render/pdf-renderer');
   return renderReportPdf(buildReportLayout(request.summary, template, context), template);
 }
