@@ -100,7 +100,10 @@ export class ReportsService implements OnModuleInit {
       const again = await render(new Date(latest.createdAt));
       if (sha256(again) === latest.sha256) return { report: toStoredReportDto(latest), pdf: again };
     }
-    const generatedAt = this.clock.now();
+    // To the whole second, as a PDF's CreationDate is written: requests in the same second then
+    // have the same render key and share one render, as their bytes would be the same anyway.
+    const now = this.clock.now();
+    const generatedAt = new Date(now.getTime() - (now.getTime() % 1000));
     const pdf = await render(generatedAt);
 
     const record = this.reports.create({

@@ -23,3 +23,23 @@ describe('a render request carries the pack’s language', () => {
     expect(en).toContain('/Lang (en-GB)');
   }, 60_000);
 });
+
+// Identical requests share one render, and refreshes re-use the stored pack, only if the moment of
+// the request (the summary's asOf) changes neither the key nor the bytes.
+describe('the moment of the request', () => {
+  const summary = buildSummary();
+  const at = (asOf: string) => renderRequest(templatesDir, 'quarterly-board', { ...summary, asOf }, { generatedAt });
+  const first = at('2025-10-14T09:30:00.001Z');
+  const later = at('2025-10-14T17:45:12.345Z');
+
+  it('is not part of the render key, while the figures are', () => {
+    expect(renderKey(later)).toBe(renderKey(first));
+    const changed = renderRequest(templatesDir, 'quarterly-board', { ...summary, asOf: first.summary.asOf, periodLabel: summary.periodLabel + ' (revised)' }, { generatedAt });
+    expect(renderKey(changed)).not.toBe(renderKey(first));
+  });
+
+  it('does not change the PDF, so sharing one render between them is sound', async () => {
+    const [a, b] = await Promise.all([performRender(first), performRender(later)]);
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+  }, 60_000);
+});

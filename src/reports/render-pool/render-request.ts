@@ -25,10 +25,13 @@ export function renderRequest(templatesDir: string, template: string, summary: S
 /**
  * Two requests with the same key give byte-identical PDFs (rendering is pure), so they may share
  * one render. The summary's own content is part of it: it carries the strategy, period and scope,
- * and an approval between two requests changes it, so a stale render is never shared.
+ * and an approval between two requests changes it, so a stale render is never shared. Its `asOf`
+ * is not: it is the moment of each request, and the pack is dated by the context's `generatedAt`
+ * instead, so keying on it would keep two refreshes a millisecond apart from ever sharing a render.
  */
 export function renderKey(request: RenderRequest): string {
-  const { summary, template, context } = request;
+  const { template, context } = request;
+  const { asOf: _moment, ...summary } = request.summary;
   return createHash('sha256')
     .update(JSON.stringify([summary.strategy.id, summary.period, template, context, summary]))
     .digest('hex');
