@@ -27,6 +27,11 @@ describeE2E('web pages in Welsh', () => {
     expect(page.text).toMatch(/<label class="govuk-label" for="password">\s*Cyfrinair\s*<\/label>/);
     expect(page.text).toMatch(/<button[^>]*>\s*Mewngofnodi\s*<\/button>/);
     expect(page.text).not.toContain('Email address');
+    // The header's names are Welsh too (the defaults' translations), in the title as well.
+    expect(page.text).toContain('Olrhain eich strategaeth gymunedol');
+    expect(page.text).toContain('Partneriaeth Strategol Leol');
+    expect(page.text).not.toContain('Track your community strategy');
+    expect(page.text).not.toContain('Local Strategic Partnership');
     expect(page.text).toMatch(/<a [^>]*href="\/sign-in\?lang=en" hreflang="en" lang="en">English<\/a>/);
 
     // The choice stays for the session, errors included.
@@ -38,6 +43,7 @@ describeE2E('web pages in Welsh', () => {
 
     const back = await agent.get('/sign-in?lang=en').expect(200);
     expect(back.text).toContain('<html lang="en"');
+    expect(back.text).toContain('Track your community strategy');
     expect(back.text).toMatch(/<a [^>]*href="\/sign-in\?lang=cy" hreflang="cy" lang="cy">Cymraeg<\/a>/);
   });
 

@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MaxLength,
   MinLength,
   validateSync,
 } from 'class-validator';
@@ -198,6 +199,20 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   ORGANISATION_NAME = 'Local Strategic Partnership';
+
+  /** The service name on Welsh pages. Unset: the Welsh default while SERVICE_NAME keeps its default, else SERVICE_NAME. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  SERVICE_NAME_CY?: string;
+
+  /** The organisation on Welsh pages. Unset: the Welsh default while ORGANISATION_NAME keeps its default, else ORGANISATION_NAME. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ORGANISATION_NAME_CY?: string;
 
   /** Signs the web session cookie. Required in production; at least 32 characters. */
   @Transform(emptyToUndefined)

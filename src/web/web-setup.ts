@@ -14,6 +14,11 @@ import { DEVELOPMENT_SESSION_SECRET, EnvironmentVariables } from '../config/env.
 import { periodLongLabel } from '../domain/period';
 import { i18nFor, LANGUAGES, Language } from './i18n/i18n';
 import { isWebPath, WEB_PATHS } from './web-routes';
+import { headerNames } from './header-names';
+import { cy } from './i18n/cy';
+import { en } from './i18n/en';
+
+const CATALOGUES = { en, cy } as const;
 import { formatNumber } from '../reports/layout/format';
 
 declare module 'express-session' {
@@ -106,8 +111,7 @@ export function configureWeb(app: NestExpressApplication, env: EnvironmentVariab
         lang,
         t: i18n.t,
         quarter: (period: string) => periodLongLabel(period, lang),
-        serviceName: env.SERVICE_NAME,
-        organisationName: env.ORGANISATION_NAME,
+        ...headerNames(env, lang, CATALOGUES[lang]),
         currentPath: req.path,
         // Every page's forms carry the session's token; a POST without it is refused with 403.
         csrfToken: generateToken(req),

@@ -14,6 +14,10 @@ export const cy: Catalogue = {
     months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
     to: 'i',
   },
+  header: {
+    serviceName: 'Olrhain eich strategaeth gymunedol',
+    organisationName: 'Partneriaeth Strategol Leol',
+  },
   common: {
     skipLink: 'Neidio i’r prif gynnwys',
     back: 'Yn ôl',

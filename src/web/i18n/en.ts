@@ -10,6 +10,11 @@ export const en = {
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     to: 'to',
   },
+  header: {
+    // Used while SERVICE_NAME / ORGANISATION_NAME keep their defaults; see src/web/header-names.ts.
+    serviceName: 'Track your community strategy',
+    organisationName: 'Local Strategic Partnership',
+  },
   common: {
     skipLink: 'Skip to main content',
     back: 'Back',
