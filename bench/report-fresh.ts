@@ -10,6 +10,8 @@
  * A third process draws the same pack with the product's own drawing code (pdfkit-speed.ts's
  * shortcuts), byte for byte the product's pack: product ÷ that is what boot, database, summary
  * and storage add; plain ÷ that is what the shortcuts save. Printed, not an acceptance figure.
+ * BENCH_BEFORE_DIST=<another build's dist/> adds that build's `report` command to every round
+ * (e.g. an earlier commit's, built elsewhere against this node_modules), for before/after in one run.
  */
 import { benchDirectory } from './support';
 import { NestFactory } from '@nestjs/core';
@@ -64,16 +66,20 @@ async function main(): Promise<void> {
       bare: () => run([join(__dirname, 'report-fresh-baseline.js'), summaryFile, bareOut, 'pdfkit'], bareOut),
       drawing: () => run([join(__dirname, 'report-fresh-baseline.js'), summaryFile, drawingOut, 'shortcuts'], drawingOut),
     };
-    type Round = Record<keyof typeof runners, Run>;
-    const names = Object.keys(runners) as (keyof typeof runners)[];
+    const beforeDist = process.env.BENCH_BEFORE_DIST;
+    const beforeOut = join(benchDirectory, 'before.pdf');
+    const before = beforeDist ? () => run([join(beforeDist, 'cli', 'main.js'), 'report', '--strategy', strategyId, '--period', period, '--out', beforeOut], beforeOut) : undefined;
+    type Round = Record<keyof typeof runners, Run> & { before?: Run };
+    const names = [...Object.keys(runners), ...(before ? ['before'] : [])] as (keyof Round)[];
+    const runOne = (name: keyof Round): Run => (name === 'before' ? before!() : runners[name]());
     const runs: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Rotate who goes first, so none always gets the cooler machine.
       const order = names.map((_, i) => names[(i + round) % names.length]);
-      const result = Object.fromEntries(order.map((name) => [name, runners[name]()])) as Round;
+      const result = Object.fromEntries(order.map((name) => [name, runOne(name)])) as Round;
       runs.push(result);
       for (const name of names) {
-        const r = result[name];
+        const r = result[name]!;
         console.log(`round ${round + 1} ${name.padEnd(7)} ${r.ms.toFixed(0).padStart(5)} ms  peak RSS ${String(r.peakMb).padStart(4)} MB  ${(r.bytes / 1024).toFixed(0)} KiB`);
       }
     }
@@ -85,6 +91,12 @@ async function main(): Promise<void> {
       `  against the product's own drawing code in a bare process: product ${median((r) => r.product.ms / r.drawing.ms).toFixed(2)}×, ` +
         `plain pdfkit ${median((r) => r.bare.ms / r.drawing.ms).toFixed(2)}× (median ratios)`,
     );
+    if (before) {
+      console.log(
+        `  before (${beforeDist}): before/bare time ${median((r) => r.before!.ms / r.bare.ms).toFixed(2)}×, peak RSS ${median((r) => r.before!.peakMb / r.bare.peakMb).toFixed(2)}×; ` +
+          `product/before time ${median((r) => r.product.ms / r.before!.ms).toFixed(2)}× (median ratios)`,
+      );
+    }
     reportFigure({
       name: 'county report, fresh process: time',
       figure: `${median((r) => r.product.ms).toFixed(0)} ms`,
