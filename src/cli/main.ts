@@ -1,12 +1,24 @@
 import './cli-environment';
-import { HttpException } from '@nestjs/common';
+import { HttpException, type Type } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
 import { describeHttpError } from './cli-errors';
 import { ConfigurationError } from '../config/env.validation';
-import { CliModule } from './cli.module';
+
+/**
+ * The module a command runs in: `report` gets one with only what a board pack needs, so a
+ * one-shot report does not load every other command's modules first (bench/report-fresh.ts);
+ * every other command, and `--help`, the whole command line. Required, not imported, so that
+ * only the chosen one is loaded.
+ */
+function moduleFor(command: string | undefined): Type {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (command === 'report') return (require('./report-cli.module') as typeof import('./report-cli.module')).ReportCliModule;
+  return (require('./cli.module') as typeof import('./cli.module')).CliModule;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 async function main(): Promise<void> {
-  await CommandFactory.run(CliModule, {
+  await CommandFactory.run(moduleFor(process.argv[2]), {
     logger: ['error', 'warn'],
     errorHandler: (error) => {
       console.error(error instanceof ConfigurationError ? error.message : `error: ${error.message}`);

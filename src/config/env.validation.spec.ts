@@ -89,7 +89,8 @@ describe('validateEnv', () => {
     expect(validateEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).REPORT_RENDER_MODE).toBe('queue');
     expect(validateEnv({ REDIS_URL: 'redis://127.0.0.1:6379', REPORT_RENDER_MODE: 'local' }).REPORT_RENDER_MODE).toBe('local');
     expect(() => validateEnv({ REPORT_RENDER_MODE: 'queue' })).toThrow(/REPORT_RENDER_MODE: queue needs REDIS_URL/);
-    expect(() => validateEnv({ REPORT_RENDER_MODE: 'threads' })).toThrow(/REPORT_RENDER_MODE: must be local or queue/);
+    expect(() => validateEnv({ REPORT_RENDER_MODE: 'threads' })).toThrow(/REPORT_RENDER_MODE: must be local, queue or inline/);
+    expect(validateEnv({ REDIS_URL: 'redis://127.0.0.1:6379', REPORT_RENDER_MODE: 'inline' }).REPORT_RENDER_MODE).toBe('inline');
   });
 
   it('takes REPORT_CONCURRENCY as a whole number of threads, 1 by default', () => {

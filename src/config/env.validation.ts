@@ -77,12 +77,14 @@ export class EnvironmentVariables {
 
   /**
    * `local`: render in this process's thread pool. `queue`: send renders to `npm run worker`
-   * processes through BullMQ (needs REDIS_URL). Default: `queue` when REDIS_URL is set, else `local`.
+   * processes through BullMQ (needs REDIS_URL). `inline`: render on the calling thread, for a
+   * one-shot process with nobody else to answer (the command line's default, cli-environment.ts).
+   * Default: `queue` when REDIS_URL is set, else `local`.
    */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsIn(['local', 'queue'], { message: 'must be local or queue' })
-  REPORT_RENDER_MODE?: 'local' | 'queue';
+  @IsIn(['local', 'queue', 'inline'], { message: 'must be local, queue or inline' })
+  REPORT_RENDER_MODE?: 'local' | 'queue' | 'inline';
 
   /** Key prefix of the render queue in Redis; deployments (or test runs) sharing a Redis use different ones. */
   @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be letters, digits, dots, dashes or underscores' })

@@ -1,6 +1,7 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EnvironmentVariables } from '../../config/env.validation';
+import { InlineReportRenderer } from './inline-report-renderer';
 import { PoolReportRenderer } from './pool-report-renderer';
 import type { QueueReportRenderer } from './queue-report-renderer';
 import { ReportRenderer } from './report-renderer';
@@ -28,6 +29,8 @@ export const reportRendererProvider: Provider = {
         timeoutMs: config.get('REPORT_QUEUE_TIMEOUT_MS', { infer: true }),
       });
     }
+    // The command line's default (cli-environment.ts): one pack, then exit; no thread to start.
+    if (mode === 'inline') return new InlineReportRenderer(templatesDir);
     return new PoolReportRenderer({
       templatesDir,
       concurrency: config.get('REPORT_CONCURRENCY', { infer: true }),
