@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   await CommandFactory.run(moduleFor(process.argv[2]), {
     logger: ['error', 'warn'],
     errorHandler: (error) => {
+      // Commander has already printed its own words (the help, or "unknown command"): only its exit
+      // code is left to give; `--help` comes here as an "error" with exit code 0.
+      const commander = error as Error & { code?: string; exitCode?: number };
+      if (commander.code?.startsWith('commander.')) process.exit(commander.exitCode ?? 1);
       console.error(error instanceof ConfigurationError ? error.message : `error: ${error.message}`);
       process.exit(1);
     },
