@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
 import { refuseUnsafeJson } from './common/json-checks';
 import { requestId } from './common/logging';
+import { dropNoOpEnhancers } from './common/no-op-enhancers';
 import { tidySecurity, useRequestBodyContent } from './common/openapi';
 import { EnvironmentVariables } from './config/env.validation';
 import { configureWeb, cspNonce } from './web/web-setup';
@@ -23,6 +24,7 @@ export function configureApp(app: NestExpressApplication, env: EnvironmentVariab
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [...['api/health', 'api/health/live', 'api/health/ready'].map((path) => ({ path, method: RequestMethod.GET })), ...WEB_ROUTE_PATTERNS],
   });
+  dropNoOpEnhancers(app);
   app.use(requestId);
   app.set('trust proxy', env.TRUST_PROXY);
   app.use(securityHeaders());
