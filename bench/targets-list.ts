@@ -24,7 +24,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function main(): Promise<void> {
   const county = await prepareCountyDatabase();
-  const product = await startProduct(county.env);
+  // BENCH_NODE_FLAGS="<flags>" adds node flags to the product (not to BENCH_BEFORE): with
+  // BENCH_BEFORE=. it compares the same build with and without them.
+  const product = await startProduct(county.env, undefined, process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean));
   const before = process.env.BENCH_BEFORE ? await startProduct(county.env, process.env.BENCH_BEFORE) : null;
   const bare = await startScript('bare-targets-server.js', [county.databasePath]);
   // The same bare handler on Express: how much of the gap is the HTTP framework (Fastify or not).
