@@ -53,13 +53,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The product as deployed: `node dist/main.js` (run `npm run build` first). */
-export async function startProduct(env: Record<string, string>): Promise<Server> {
+/**
+ * The product as deployed: `node dist/main.js` (run `npm run build` first); `root` names another
+ * checkout with its own build (a before/after in one run).
+ */
+export async function startProduct(env: Record<string, string>, root = REPO, nodeFlags: string[] = []): Promise<Server> {
   const port = await freePort();
   // BENCH_PROFILE=<dir> writes the product's CPU profile there (node --cpu-prof) when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--max-old-space-size=256', join(REPO, 'dist', 'main.js')], {
-    cwd: REPO,
+  const child = spawn(process.execPath, [...profile, '--max-old-space-size=256', ...nodeFlags, join(root, 'dist', 'main.js')], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SESSION_SECRET: 'benchmark-session-secret-at-least-32-chars', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -143,4 +143,28 @@ describeE2E('authentication and users', () => {
     const tooLarge = await t.api().post('/api/v1/partnerships').send(huge).expect(413);
     expect(tooLarge.body.statusCode).toBe(413);
   });
+
+  it('gives pages and the API docs a fresh script nonce, and JSON answers the same policy without one', async () => {
+    const policies = [];
+    for (const path of ['/api/v1/partnerships', '/api/health', '/api/health/ready']) {
+      const res = await t.api().get(path).expect(200);
+      expect(res.headers['content-type']).toMatch(/json/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      policies.push(res.headers['content-security-policy']);
+    }
+    expect(policies[0]).toContain("default-src 'self'");
+    expect(policies[0]).toContain("script-src 'self';");
+    expect(policies[0]).not.toContain('nonce-');
+    expect(new Set(policies).size).toBe(1);
+    const nonces = [];
+    for (const path of ['/sign-in', '/sign-in', '/api/docs']) {
+      const res = await t.http().get(path).expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'/.exec(res.headers['content-security-policy'])?.[1];
+      expect(nonce).toBeDefined();
+      nonces.push(nonce);
+    }
+    expect(new Set(nonces).size).toBe(3);
+  });
 });

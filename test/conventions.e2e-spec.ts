@@ -1,3 +1,4 @@
+import type { ApplicationConfig } from '@nestjs/core';
 import { createTestApp, describeE2E, TestApp } from './helpers/app';
 
 describeE2E('HTTP conventions', () => {
@@ -6,6 +7,12 @@ describeE2E('HTTP conventions', () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
+
+  it('runs no global interceptor and only its own global guards (no do-nothing enhancers on every request)', () => {
+    const config = (t.app as unknown as { config: ApplicationConfig }).config;
+    expect(config.getGlobalInterceptors()).toEqual([]);
+    expect(config.getGlobalGuards().map((g) => g.constructor.name).sort()).toEqual(['AppThrottlerGuard', 'AuthGuard']);
+  });
 
   it('answers health without the API prefix and names the engine', async () => {
     const res = await t.http().get('/api/health').expect(200);
