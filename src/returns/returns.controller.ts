@@ -1,20 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, ReadAccess, Roles } from '../auth/access.decorators';
 import type { Actor } from '../auth/roles';
-import { validationFailed } from '../common/api-errors';
 import { ApiErrors } from '../common/error.dto';
-import { ApiCsvResponse, ApiRequestBodyContent } from '../common/openapi';
+import { ApiCsvResponse } from '../common/openapi';
 import { UuidParam } from '../common/params';
 import { ImportQuery, ImportResultDto, ProgressExportQuery, ReturnTemplateQuery } from './dto/returns.dto';
 import { ReturnsService } from './returns.service';
-import { SheetFile, uploadOf, XLSX_TYPE } from './upload';
-
-const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** BODY_LIMIT's default (config/env.validation.ts), for the document. */
-const BODY_LIMIT_DEFAULT_BYTES = 5 * 1024 * 1024;
+import { requireUpload, SheetFile, XLSX_TYPE } from './upload';
+import { MAX_UPLOAD_BYTES, SpreadsheetUpload } from './upload.decorators';
 
 @ApiTags('returns (CSV)')
 @ReadAccess()
@@ -61,28 +56,8 @@ export class ReturnsController {
   @Post('strategies/:id/progress/import')
   @Roles('partnership-officer', 'coordinator')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
-  @ApiConsumes('text/csv', XLSX_TYPE, 'multipart/form-data')
-  @ApiRequestBodyContent(
-    {
-      'text/csv': {
-        schema: { type: 'string', maxLength: BODY_LIMIT_DEFAULT_BYTES, description: 'The CSV itself; at most BODY_LIMIT (5 MB by default)' },
-        example: 'code,period,value,commentary\nNI 154,2025-26-Q2,121,Two schemes completed early\n',
-      },
-      [XLSX_TYPE]: {
-        schema: { type: 'string', format: 'binary', maxLength: BODY_LIMIT_DEFAULT_BYTES, description: 'An .xlsx workbook; at most BODY_LIMIT (5 MB by default)' },
-      },
-      'multipart/form-data': {
-        schema: {
-          type: 'object',
-          required: ['file'],
-          additionalProperties: false,
-          properties: {
-            file: { type: 'string', format: 'binary', maxLength: MAX_UPLOAD_BYTES, description: 'The CSV or .xlsx file (at most 10 MB; a name ending .xlsx is read as a workbook)' },
-          },
-        },
-      },
-    },
+  @SpreadsheetUpload(
+    'code,period,value,commentary\nNI 154,2025-26-Q2,121,Two schemes completed early\n',
     'The returns, as a CSV or .xlsx body or as a file upload',
   )
   @ApiErrors(400, 404, 413, 422)
@@ -94,10 +69,7 @@ export class ReturnsController {
     @Headers('content-type') contentType: string | undefined,
     @CurrentUser() actor: Actor,
   ): Promise<ImportResultDto> {
-    const upload = uploadOf(body, contentType, file);
-    if (upload === null) {
-      throw validationFailed([{ field: 'file', message: `send the file as text/csv or ${XLSX_TYPE}, or as the "file" field of multipart/form-data` }], 'No file received');
-    }
+    const upload = requireUpload(body, contentType, file);
     return this.returns.importReturns(strategyId, upload, query.dryRun ?? false, actor);
   }
 

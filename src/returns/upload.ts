@@ -33,6 +33,15 @@ export function uploadOf(body: unknown, contentType: string | undefined, file?: 
   return null;
 }
 
+/** As `uploadOf`, for an import route: no file at all is a 422 naming the ways to send one. */
+export function requireUpload(body: unknown, contentType: string | undefined, file?: { buffer: Buffer; mimetype?: string; originalname?: string }): SheetUpload {
+  const upload = uploadOf(body, contentType, file);
+  if (upload === null) {
+    throw validationFailed([{ field: 'file', message: `send the file as text/csv or ${XLSX_TYPE}, or as the "file" field of multipart/form-data` }], 'No file received');
+  }
+  return upload;
+}
+
 function isXlsxType(contentType: string | undefined): boolean {
   return (contentType ?? '').split(';')[0].trim().toLowerCase() === XLSX_TYPE;
 }
