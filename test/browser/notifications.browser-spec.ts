@@ -58,4 +58,30 @@ describe('the email pages in a browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('works with JavaScript turned off: the outbox filter and the email setting', async () => {
+    const coordinator = await web.open({ javaScript: false });
+    await signIn(coordinator.page, COORDINATOR);
+    await coordinator.page.goto('/outbox');
+    await coordinator.page.getByRole('link', { name: 'Failed' }).click();
+    await expect(coordinator.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Email outbox');
+    expect(new URL(coordinator.page.url()).searchParams.get('status')).toBe('failed');
+    await shot(coordinator.page, 'no-js-outbox');
+    expect(coordinator.problems).toEqual([]);
+    await coordinator.context.close();
+
+    const officer = await web.open({ javaScript: false });
+    await signIn(officer.page, OFFICER);
+    // The previous test left this officer reading Welsh; ask for English.
+    await officer.page.goto('/email-settings?lang=en');
+    const box = officer.page.getByLabel('Reminders and notices about returns');
+    const before = await box.isChecked();
+    await (before ? box.uncheck() : box.check());
+    await officer.page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(officer.page.locator('.govuk-notification-banner').textContent()).resolves.toContain(before ? 'You will not get reminders' : 'You will get reminders');
+    await expect(officer.page.getByLabel('Reminders and notices about returns').isChecked()).resolves.toBe(!before);
+    await shot(officer.page, 'no-js-email-settings');
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+  });
 });
