@@ -42,7 +42,10 @@ describe('the web pages in a browser', () => {
   it('re-displays the sign-in form with the error summary, and refuses a wrong password alike', async () => {
     const { context, page, problems } = await web.open();
     await page.goto('/sign-in');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Wait for the answer's page itself: reading straight after the click could read the old page,
+    // or none mid-load (the summary came back empty once under load).
+    const submitSignIn = () => Promise.all([page.waitForEvent('domcontentloaded'), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await submitSignIn();
     const summary = page.locator('.govuk-error-summary');
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(['Enter your email address', 'Enter your password']);
     await expect(page.locator('#email-error').textContent()).resolves.toContain('Enter your email address');
@@ -54,14 +57,14 @@ describe('the web pages in a browser', () => {
 
     await page.getByLabel('Email address').fill('not-an-email');
     await page.getByLabel('Password').fill('x'.repeat(500));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn();
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
       'Enter an email address in the correct format, like name@example.com',
       'Password must be 200 characters or fewer',
     ]);
     await page.getByLabel('Email address').fill(OFFICER);
     await page.getByLabel('Password').fill('wrong-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn();
     await expect(summary.textContent()).resolves.toContain('Enter a correct email address and password');
     await expect(page.getByLabel('Email address').inputValue()).resolves.toBe(OFFICER);
     await expectAccessible(page);
