@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, RouterModule } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation';
@@ -22,6 +22,29 @@ import { TargetsModule } from './targets/targets.module';
 import { WebExceptionsFilter } from './web/web-exceptions.filter';
 import { WebModule } from './web/web.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { API_PREFIX } from './api-prefix';
+
+/**
+ * The modules whose controllers make up the JSON API, all served under `/api/v1`. The prefix is
+ * given to these modules (RouterModule) rather than set globally with the web pages and health
+ * checks excluded from it: every exclusion made Nest mount the request logger again on that path,
+ * and Express walks its layers one by one for every request, so the API's routes sat behind
+ * about 250 layers of page routes and logger copies (issue 11, docs/PERFORMANCE.md).
+ */
+const API_MODULES = [
+  UsersModule,
+  AuthModule,
+  PartnershipsModule,
+  StrategiesModule,
+  TargetsModule,
+  AssignmentsModule,
+  ProgressModule,
+  DeadlinesModule,
+  SummaryModule,
+  ReturnsModule,
+  ReportsModule,
+  NotificationsModule,
+];
 
 @Module({
   imports: [
@@ -44,6 +67,7 @@ import { NotificationsModule } from './notifications/notifications.module';
     ReportsModule,
     WebModule,
     NotificationsModule,
+    RouterModule.register(API_MODULES.map((module) => ({ path: API_PREFIX, module }))),
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

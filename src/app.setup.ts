@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, type ServerObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -11,19 +11,14 @@ import { dropNoOpEnhancers } from './common/no-op-enhancers';
 import { tidySecurity, useRequestBodyContent } from './common/openapi';
 import { EnvironmentVariables } from './config/env.validation';
 import { configureWeb, cspNonce } from './web/web-setup';
-import { WEB_ROUTE_PATTERNS } from './web/web-routes';
 
-export const API_PREFIX = 'api/v1';
 
 /**
- * Everything about the HTTP surface that is not a module: prefix, request ids, body parsing,
+ * Everything about the HTTP surface that is not a module: request ids, body parsing,
  * the OpenAPI document. Shared by main.ts and the e2e tests so both serve the same API. (Request
  * logs: AppLoggerModule, src/common/logging.ts.)
  */
 export function configureApp(app: NestExpressApplication, env: EnvironmentVariables): void {
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [...['api/health', 'api/health/live', 'api/health/ready'].map((path) => ({ path, method: RequestMethod.GET })), ...WEB_ROUTE_PATTERNS],
-  });
   dropNoOpEnhancers(app);
   app.use(requestId);
   app.set('trust proxy', env.TRUST_PROXY);
