@@ -4,8 +4,9 @@ import { UsersService } from '../users/users.service';
 import { toActor } from '../users/user.mapper';
 import { Actor } from './roles';
 import { AccessTokenDto } from './dto/login.dto';
+import { VerifiedClaims, VerifiedTokens } from './verified-tokens';
 
-interface TokenClaims {
+interface TokenClaims extends VerifiedClaims {
   sub: string;
   role: string;
   /** The user's tokenVersion when the token was issued; absent in tokens from before it existed (0). */
@@ -20,6 +21,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
   ) {}
+
+  private readonly verified = new VerifiedTokens();
 
   /** The same 401 for an unknown email, a wrong password and a deactivated account. */
   async login(email: string, password: string): Promise<AccessTokenDto> {
@@ -37,7 +40,7 @@ export class AuthService {
   async actorFor(token: string): Promise<Actor | null> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.verified.claims(token, (t) => this.jwt.verifyAsync<TokenClaims>(t));
     } catch {
       return null;
     }
