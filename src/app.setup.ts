@@ -6,6 +6,7 @@ import type { RequestHandler } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyServerTimeouts, bodyTimeout, refuseNulInUrl } from './common/http-limits';
 import { refuseUnsafeJson } from './common/json-checks';
+import { replayHeaders } from './common/replay-headers';
 import { requestId } from './common/logging';
 import { dropNoOpEnhancers } from './common/no-op-enhancers';
 import { tidySecurity, useRequestBodyContent } from './common/openapi';
@@ -65,7 +66,7 @@ export function securityHeaders(): RequestHandler {
     'img-src': ["'self'", 'data:'],
   };
   const forPages = helmet({ contentSecurityPolicy: { directives } });
-  const forJson = helmet({ contentSecurityPolicy: { directives: { ...directives, 'script-src': ["'self'"] } } });
+  const forJson = replayHeaders(helmet({ contentSecurityPolicy: { directives: { ...directives, 'script-src': ["'self'"] } } }));
   return (req, res, next) => {
     if (isJsonApiPath(req.path)) return forJson(req, res, next);
     cspNonce(req, res, () => forPages(req, res, next));
