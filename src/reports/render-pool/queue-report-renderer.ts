@@ -4,7 +4,8 @@
  */
 import { ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, QueueEvents } from 'bullmq';
-import type { RenderRequest } from './render-request';
+import type { LayoutContext } from '../rendering';
+import { type RenderOfRequest, type RenderRequest, renderOfKey, renderOfRequest, type SummaryOf } from './render-request';
 import { RENDER_JOB, RENDER_QUEUE, redisConnection } from './render-queue';
 import { ReportRenderer } from './report-renderer';
 
@@ -22,6 +23,8 @@ export interface QueueOptions {
  * job is kept a minute, long enough for a burst of refreshes to be answered from it.
  */
 export class QueueReportRenderer extends ReportRenderer implements OnModuleDestroy {
+  /** Workers load the summary from the database themselves (RenderProcessor). */
+  override readonly summarisesItself = true;
   private readonly queue: Queue;
   private readonly events: QueueEvents;
 
@@ -32,7 +35,17 @@ export class QueueReportRenderer extends ReportRenderer implements OnModuleDestr
     this.events = new QueueEvents(RENDER_QUEUE, { connection, prefix: options.prefix });
   }
 
-  protected async perform(request: RenderRequest, key: string): Promise<Buffer> {
+  /** The job carries which summary to draw, not the summary: the worker loads it (RenderProcessor). */
+  override renderOf(summaryOf: SummaryOf, template: string, context: LayoutContext): Promise<Buffer> {
+    const request = renderOfRequest(this.templatesDir, template, summaryOf, context);
+    return this.share(renderOfKey(request), (key) => this.enqueue(request, key));
+  }
+
+  protected perform(request: RenderRequest, key: string): Promise<Buffer> {
+    return this.enqueue(request, key);
+  }
+
+  private async enqueue(request: RenderRequest | RenderOfRequest, key: string): Promise<Buffer> {
     const job = await this.queue.add(RENDER_JOB, request, {
       jobId: key,
       attempts: 2,

@@ -3,6 +3,10 @@
  * the BullMQ queue and renders them in its own thread pool. Rendering off this process's main
  * thread too keeps BullMQ's lock renewals on time, so a long county pack is never taken for a
  * stalled job and rendered twice.
+ *
+ * A job names its summary (SummaryOf) rather than carrying it: the worker reads the same
+ * database and computes it here, with the API's own SummaryService (its cache invalidated
+ * through the same Redis generations), so the API instance that asked spends nothing on it.
  */
 import { BullModule, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
@@ -12,7 +16,12 @@ import { AppLoggerModule } from '../../common/logging';
 import { type EnvironmentVariables, validateEnv } from '../../config/env.validation';
 import { PoolReportRenderer } from './pool-report-renderer';
 import { RENDER_QUEUE, redisConnection } from './render-queue';
-import type { RenderRequest } from './render-request';
+import { CommonModule } from '../../common/common.module';
+import { DatabaseModule } from '../../database/database.module';
+import { RedisModule } from '../../redis/redis.module';
+import { SummaryModule } from '../../summary/summary.module';
+import { SummaryService } from '../../summary/summary.service';
+import type { RenderOfRequest, RenderRequest } from './render-request';
 import { WARM_UP_TEMPLATE } from './report-renderer.provider';
 
 const LOCAL_POOL = Symbol('LOCAL_POOL');
@@ -25,6 +34,7 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
 
   constructor(
     @Inject(LOCAL_POOL) private readonly pool: PoolReportRenderer,
+    private readonly summaries: SummaryService,
     config: ConfigService<EnvironmentVariables, true>,
   ) {
     super();
@@ -38,10 +48,16 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   /** The PDF as base64: BullMQ stores a job's result as JSON. */
-  async process(job: Job<RenderRequest>): Promise<string> {
+  async process(job: Job<RenderRequest | RenderOfRequest>): Promise<string> {
+    const { template, context } = job.data;
+    const summary = 'summaryOf' in job.data ? await this.summaryOf(job.data) : job.data.summary;
     // This worker's own templates folder: the API's path may not exist on this machine.
-    const pdf = await this.pool.renderShared({ ...job.data, templatesDir: this.templatesDir });
+    const pdf = await this.pool.renderShared({ templatesDir: this.templatesDir, template, summary, context });
     return pdf.toString('base64');
+  }
+
+  private summaryOf({ summaryOf: of }: RenderOfRequest) {
+    return this.summaries.summarise(of.strategyId, { period: of.period, ...(of.themeId ? { themeId: of.themeId } : {}), ...(of.partnershipId ? { partnershipId: of.partnershipId } : {}) });
   }
 
   @OnWorkerEvent('failed')
@@ -54,6 +70,11 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
   imports: [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
     AppLoggerModule,
+    CommonModule,
+    // The summary of a queued render is loaded here, from the database the API instances use.
+    DatabaseModule,
+    RedisModule,
+    SummaryModule,
     BullModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
