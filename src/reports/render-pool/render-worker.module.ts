@@ -15,10 +15,10 @@ import type { Job } from 'bullmq';
 import { AppLoggerModule } from '../../common/logging';
 import { type EnvironmentVariables, validateEnv } from '../../config/env.validation';
 import { PoolReportRenderer } from './pool-report-renderer';
-import { RENDER_QUEUE, redisConnection } from './render-queue';
+import { RENDER_QUEUE, RENDERED_PDF_SECONDS, redisConnection, renderedPdfKey } from './render-queue';
 import { CommonModule } from '../../common/common.module';
 import { DatabaseModule } from '../../database/database.module';
-import { RedisModule } from '../../redis/redis.module';
+import { REDIS, RedisModule, type RedisClient } from '../../redis/redis.module';
 import { SummaryModule } from '../../summary/summary.module';
 import { SummaryService } from '../../summary/summary.service';
 import type { RenderOfRequest, RenderRequest } from './render-request';
@@ -31,15 +31,18 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
   private readonly logger = new Logger(RenderProcessor.name);
   private readonly templatesDir: string;
   private readonly concurrency: number;
+  private readonly prefix: string;
 
   constructor(
     @Inject(LOCAL_POOL) private readonly pool: PoolReportRenderer,
     private readonly summaries: SummaryService,
+    @Inject(REDIS) private readonly redis: RedisClient,
     config: ConfigService<EnvironmentVariables, true>,
   ) {
     super();
     this.templatesDir = config.get('TEMPLATES_DIR', { infer: true });
     this.concurrency = config.get('REPORT_CONCURRENCY', { infer: true });
+    this.prefix = config.get('REPORT_QUEUE_PREFIX', { infer: true });
   }
 
   onApplicationBootstrap(): void {
@@ -47,13 +50,15 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
     this.worker.concurrency = this.concurrency;
   }
 
-  /** The PDF as base64: BullMQ stores a job's result as JSON. */
+  /** The PDF goes to its own Redis key (renderedPdfKey), and the job's result names it. */
   async process(job: Job<RenderRequest | RenderOfRequest>): Promise<string> {
     const { template, context } = job.data;
     const summary = 'summaryOf' in job.data ? await this.summaryOf(job.data) : job.data.summary;
     // This worker's own templates folder: the API's path may not exist on this machine.
     const pdf = await this.pool.renderShared({ templatesDir: this.templatesDir, template, summary, context });
-    return pdf.toString('base64');
+    const key = renderedPdfKey(this.prefix, job.id!);
+    await this.redis!.set(key, pdf, 'EX', RENDERED_PDF_SECONDS);
+    return key;
   }
 
   private summaryOf({ summaryOf: of }: RenderOfRequest) {
