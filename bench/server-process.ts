@@ -11,8 +11,8 @@ export function serverFlags(): string[] {
 }
 
 /** dist-bench/src/<entry>.js: `main` (the API) or `worker` (renders from the queue). */
-export function startProcess(entry: 'main' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [...serverFlags(), join(__dirname, `../src/${entry}.js`)], {
+export function startProcess(entry: 'main' | 'worker', env: NodeJS.ProcessEnv, nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, ...serverFlags(), join(__dirname, `../src/${entry}.js`)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,9 +1,11 @@
 /**
  * Queue mode (issue 11, point 5): two API instances on one PostgreSQL database and one Redis, and
  * one `npm run worker` process started as its own Node.js process. Renders are done by the worker
- * through BullMQ while both instances keep answering /api/health. The figure (health p99 while a
- * worker renders) comes from `npm run bench:health-under-render -- queue`; this test asserts the
- * behaviour. PostgreSQL only: several instances on one SQLite file is not a supported deployment.
+ * through BullMQ while both instances keep answering /api/health; the worker also computes the
+ * summary a pack is drawn from (from the same database), so the instances compute none. The
+ * figure (health p99 while a worker renders) comes from `npm run bench:health-under-render -- queue`;
+ * this test asserts the behaviour. PostgreSQL only: several instances on one SQLite file is not a
+ * supported deployment.
  */
 import { QUEUE_PREFIX as prefix, REDIS_URL } from './helpers/queue-env';
 import { Queue, QueueEvents } from 'bullmq';
@@ -16,6 +18,10 @@ import { QueueReportRenderer } from '../src/reports/render-pool/queue-report-ren
 import { buildSummary } from './factories/summary.factory';
 import { RENDER_QUEUE } from '../src/reports/render-pool/render-queue';
 import { createTestApp, describeE2E, engine, TestApp } from './helpers/app';
+import { createHash } from 'node:crypto';
+import { SummaryService } from '../src/summary/summary.service';
+import { performRender, renderRequest } from '../src/reports/render-pool/render-request';
+import type { StoredReportDto } from '../src/reports/dto/report.dto';
 
 const ROOT = join(__dirname, '..');
 
@@ -51,9 +57,13 @@ function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   let period: string;
 
   beforeAll(async () => {
+    // Today, not the tests' usual fixed date: the worker computes summaries on its own (system)
+    // clock, and a summary's deadline states depend on the day.
+    const now = new Date();
+    a = await createTestApp({ now });
+    // After the first instance has migrated this file's schema: the worker reads it.
     worker = await startWorker({});
-    a = await createTestApp();
-    b = await createTestApp();
+    b = await createTestApp({ now });
     ({ strategyId, period } = await seedCountyScale(a.app.get(DataSource), { targets: 60, themes: 4, quarters: 8 }));
     events = new QueueEvents(RENDER_QUEUE, { connection: { url: REDIS_URL }, prefix });
     await events.waitUntilReady();
@@ -69,11 +79,17 @@ function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     await a?.close();
   });
 
-  it('renders on the worker once for both instances while both keep answering /api/health', async () => {
+  const summaryCalls = (t: TestApp) => {
+    const summaries = t.app.get(SummaryService);
+    return [jest.spyOn(summaries, 'summarise'), jest.spyOn(summaries, 'summariseJson')];
+  };
+
+  it('renders on the worker once for both instances while both keep answering /api/health, and neither computes the summary', async () => {
     const active: number[] = [];
     const completed: number[] = [];
     events.on('active', () => active.push(performance.now()));
     events.on('completed', () => completed.push(performance.now()));
+    const spies = [...summaryCalls(a), ...summaryCalls(b)];
 
     const url = `/api/v1/strategies/${strategyId}/reports/quarterly?period=${period}`;
     let done = false;
@@ -101,6 +117,50 @@ function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     const during = answered.filter((h) => h.at > active[0] && h.at < completed[0]);
     expect(during.filter((h) => h.instance === 'a').length).toBeGreaterThanOrEqual(3);
     expect(during.filter((h) => h.instance === 'b').length).toBeGreaterThanOrEqual(3);
+
+    // The worker loaded and computed the summary: neither instance's main thread did.
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
+  it("draws byte for byte the pack an instance would draw from its own summary, and stores it once", async () => {
+    const { body: page } = await a.api().get(`/api/v1/reports?strategyId=${strategyId}&period=${period}`).expect(200);
+    const stored = (page as { items: StoredReportDto[] }).items;
+    expect(stored).toHaveLength(1);
+    const pack = await a.api().get(`/api/v1/reports/${stored[0].id}`).buffer(true).parse(binary).expect(200);
+
+    const summary = await a.app.get(SummaryService).summarise(strategyId, { period });
+    const local = await performRender(renderRequest(join(ROOT, 'templates'), 'quarterly-board', summary, { generatedAt: new Date(stored[0].createdAt), language: 'en' }));
+    expect(createHash('sha256').update(local).digest('hex')).toBe(stored[0].sha256);
+    expect(local.equals(pack.body as Buffer)).toBe(true);
+  });
+
+  it('renders again after a write on the other instance, and shares that render too', async () => {
+    const url = `/api/v1/strategies/${strategyId}/reports/quarterly?period=${period}`;
+    const queue = new Queue(RENDER_QUEUE, { connection: { url: REDIS_URL }, prefix });
+    // Jobs in Redis, not QueueEvents: an event may reach this listener after the HTTP answer.
+    const finished = async () => new Set((await queue.getJobs(['completed'])).map((job) => job.id));
+    try {
+      const before = (await b.api().get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const jobsBefore = await finished();
+
+      const { body: list } = await a.api().get(`/api/v1/strategies/${strategyId}/targets?pageSize=1`).expect(200);
+      const target = (list as { items: { id: string; version: number; title: string }[] }).items[0];
+      await a.api().patch(`/api/v1/targets/${target.id}`).send({ version: target.version, title: `${target.title} (renamed)` }).expect(200);
+
+      const after = (await b.api().get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
+      expect(after.equals(before)).toBe(false);
+      const jobsAfter = await finished();
+      expect([...jobsAfter].filter((id) => !jobsBefore.has(id)).length).toBeGreaterThanOrEqual(1);
+      // The same request on the other instance, nothing written since: answered from that render.
+      const again = (await a.api().get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
+      expect(again.equals(after)).toBe(true);
+      expect([...(await finished())].filter((id) => !jobsAfter.has(id))).toEqual([]);
+    } finally {
+      await queue.close();
+    }
   });
 
   it('answers 503 naming the cause when no worker finishes a render in time', async () => {

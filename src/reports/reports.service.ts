@@ -23,6 +23,8 @@ import { ReportStorage } from './report-storage';
 import { ReportTemplate, ReportTemplates } from './templates/report-template';
 import { TemplateError, UnknownTemplateError } from './templates/template-errors';
 import { ReportRenderer } from './render-pool/report-renderer';
+import type { SummaryOf } from './render-pool/render-request';
+import type { LayoutContext } from './layout/build-report-layout';
 import { REPORT_WORDS, type ReportWords } from './layout/words';
 import { StoredReport } from './stored-report.entity';
 
@@ -34,7 +36,7 @@ export interface GeneratedReport {
 }
 
 /**
- * Board packs: the summary (never recomputed here) laid out by a template and rendered to PDF,
+ * Board packs: the summary (never recomputed here; in queue mode computed by the worker) laid out by a template and rendered to PDF,
  * then kept, so the pack a board saw can be downloaded again unchanged.
  */
 @Injectable()
@@ -83,17 +85,17 @@ export class ReportsService implements OnModuleInit {
   async generate(strategyId: string, query: QuarterlyReportQuery, actor: Actor | null): Promise<GeneratedReport> {
     const template = this.template(query.template ?? DEFAULT_TEMPLATE);
     const strategy = await this.strategies.find(strategyId);
-    const summary = await this.summary.summarise(strategyId, query);
+    const draw = await this.summaryToDraw(strategyId, query);
+    const period = draw.period;
     const scopeLabel = await this.scopeLabel(query, REPORT_WORDS[strategy.language]);
     // The pack's language travels in the render context, so pool threads and BullMQ workers write it too.
-    const render = (generatedAt: Date) =>
-      this.renderer.render(summary, template.name, { generatedAt, language: strategy.language, ...(scopeLabel ? { scopeLabel } : {}) });
+    const render = (generatedAt: Date) => draw.render(template.name, { generatedAt, language: strategy.language, ...(scopeLabel ? { scopeLabel } : {}) });
 
     // A GET must not store a copy per press of refresh. The pack is dated, so render it again with the
     // date of the latest stored pack of the same strategy, period, template and scope: the same SHA-256
     // means the same content, and the stored pack is answered instead of storing another.
     const latest = await this.reports.findOne({
-      where: scopeWhere({ strategyId, period: summary.period, template: template.name, themeId: query.themeId ?? null, partnershipId: query.partnershipId ?? null }),
+      where: scopeWhere({ strategyId, period, template: template.name, themeId: query.themeId ?? null, partnershipId: query.partnershipId ?? null }),
       order: { createdAt: 'DESC', id: 'ASC' },
     });
     if (latest) {
@@ -108,12 +110,12 @@ export class ReportsService implements OnModuleInit {
 
     const record = this.reports.create({
       strategyId,
-      period: summary.period,
+      period,
       template: template.name,
       themeId: query.themeId ?? null,
       partnershipId: query.partnershipId ?? null,
       scopeLabel,
-      filename: [slug(strategy.title), summary.period, scopeLabel ? slug(scopeLabel) : null].filter(Boolean).join('-') + '.pdf',
+      filename: [slug(strategy.title), period, scopeLabel ? slug(scopeLabel) : null].filter(Boolean).join('-') + '.pdf',
       sha256: sha256(pdf),
       sizeBytes: pdf.length,
       pageCount: countPages(pdf),
@@ -123,6 +125,30 @@ export class ReportsService implements OnModuleInit {
       createdAt: generatedAt.toISOString(),
     });
     return { report: toStoredReportDto(await this.store(record, pdf)), pdf };
+  }
+
+  /**
+   * What the pack is drawn from. A queue worker reads the same database, so in queue mode it
+   * computes the summary itself, from a reference keyed by the summary's version: this instance
+   * only checks the scope (the same 422s) and waits, and its main thread stays free for other
+   * requests (issue 11: /api/health while county reports render). Otherwise, or when the
+   * version cannot be read (Redis down), the summary is computed here, as before.
+   */
+  private async summaryToDraw(strategyId: string, query: QuarterlyReportQuery): Promise<{ period: string; render: (template: string, context: LayoutContext) => Promise<Buffer> }> {
+    const version = this.renderer.summarisesItself ? await this.summary.version(strategyId) : null;
+    if (version === null) {
+      const summary = await this.summary.summarise(strategyId, query);
+      return { period: summary.period, render: (template, context) => this.renderer.render(summary, template, context) };
+    }
+    await this.summary.checkScope(strategyId, query);
+    const summaryOf: SummaryOf = {
+      strategyId,
+      period: query.period ?? this.summary.defaultPeriod(),
+      themeId: query.themeId ?? null,
+      partnershipId: query.partnershipId ?? null,
+      version,
+    };
+    return { period: summaryOf.period, render: (template, context) => this.renderer.renderOf(summaryOf, template, context) };
   }
 
   /**

@@ -31,6 +31,11 @@ export class SummaryCache {
     this.entries = size > 0 ? new LRUCache({ max: size }) : null;
   }
 
+  /** The strategy's generations now (Redis or this process); throws when Redis does not answer. */
+  generation(strategyId: string): Promise<string> {
+    return this.generations.current(strategyId);
+  }
+
   async get<T>(strategyId: string, scope: string, load: () => Promise<T>): Promise<T> {
     if (!this.entries) return load();
     let generation: string;

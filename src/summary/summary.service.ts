@@ -44,6 +44,28 @@ export class SummaryService {
   }
 
   /**
+   * Which data a summary of this strategy would be computed from now: its cache generations
+   * (raised by every committed write that can change it, summary-invalidation.ts) and the UTC
+   * day (deadline states move by whole days). Equal versions mean equal summaries, but for
+   * `asOf`; null when the generations cannot be read (Redis down), so nothing may be shared.
+   * A queued board pack is keyed by it, and the worker computes the summary itself.
+   */
+  async version(strategyId: string): Promise<string | null> {
+    try {
+      return `${await this.cache.generation(strategyId)}|${this.clock.now().toISOString().slice(0, 10)}`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The 422 a summary of this scope would answer (unknown theme or partnership), without loading it. */
+  async checkScope(strategyId: string, query: SummaryQuery): Promise<void> {
+    const m = this.dataSource.manager;
+    if (query.themeId && !(await m.existsBy(Theme, { id: query.themeId, strategyId }))) throw unknownTheme(query.themeId);
+    if (query.partnershipId && !(await m.existsBy(Partnership, { id: query.partnershipId }))) throw unknownPartnership(query.partnershipId);
+  }
+
+  /**
    * Loaded once per (strategy, period, scope) until a write changes it (summary-cache.ts,
    * summary-invalidation.ts), and computed once per day: the clock only moves deadline states
    * by whole days (domain/deadlines.ts), so within a day only `asOf` differs.
@@ -95,12 +117,8 @@ export class SummaryService {
       m.find(Theme, { where: { strategyId } }),
       this.deadlines.overrideFor(strategyId, period),
     ]);
-    if (query.themeId && !themes.some((t) => t.id === query.themeId)) {
-      throw unprocessable('Unknown theme', [{ field: 'themeId', message: `theme ${query.themeId} is not a theme of this strategy` }]);
-    }
-    if (query.partnershipId && !(await m.existsBy(Partnership, { id: query.partnershipId }))) {
-      throw unprocessable('Unknown partnership', [{ field: 'partnershipId', message: `partnership ${query.partnershipId} does not exist` }]);
-    }
+    if (query.themeId && !themes.some((t) => t.id === query.themeId)) throw unknownTheme(query.themeId);
+    if (query.partnershipId && !(await m.existsBy(Partnership, { id: query.partnershipId }))) throw unknownPartnership(query.partnershipId);
 
     const targets = await m.find(Target, {
       where: { strategyId, archived: false, ...(query.themeId ? { themeId: query.themeId } : {}) },
@@ -183,6 +201,14 @@ interface LeadRow {
   partnershipName: string;
   officerName: string;
   officerEmail: string;
+}
+
+function unknownTheme(themeId: string): Error {
+  return unprocessable('Unknown theme', [{ field: 'themeId', message: `theme ${themeId} is not a theme of this strategy` }]);
+}
+
+function unknownPartnership(partnershipId: string): Error {
+  return unprocessable('Unknown partnership', [{ field: 'partnershipId', message: `partnership ${partnershipId} does not exist` }]);
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

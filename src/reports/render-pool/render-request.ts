@@ -18,6 +18,46 @@ export interface RenderRequest {
   context: WireLayoutContext;
 }
 
+/**
+ * Which summary to draw, for a renderer that loads it itself: a queue worker reads the same
+ * database, so the API instance sends these few fields instead of computing a county summary on
+ * its main thread (issue 11: health under renders) and shipping 650 KiB of it through Redis.
+ */
+export interface SummaryOf {
+  strategyId: string;
+  period: string;
+  themeId: string | null;
+  partnershipId: string | null;
+  /**
+   * The summary's data as of the request: its cache generations and UTC day
+   * (SummaryService.version). A write that changes the summary changes it, so a render made
+   * before the write is never shared with a request made after it.
+   */
+  version: string;
+}
+
+/** A render whose summary the renderer loads itself (SummaryOf), as queued for `npm run worker`. */
+export interface RenderOfRequest {
+  templatesDir: string;
+  template: string;
+  summaryOf: SummaryOf;
+  context: WireLayoutContext;
+}
+
+export function renderOfRequest(templatesDir: string, template: string, summaryOf: SummaryOf, context: LayoutContext): RenderOfRequest {
+  return { templatesDir, template, summaryOf, context: { ...context, generatedAt: context.generatedAt.toISOString() } };
+}
+
+/**
+ * Two requests with the same summary reference, version, template and context draw the same
+ * summary, so they share one render (and one BullMQ job: this is its id), as renderKey does for
+ * requests that carry the summary itself.
+ */
+export function renderOfKey(request: RenderOfRequest): string {
+  const { template, context, summaryOf } = request;
+  return createHash('sha256').update(JSON.stringify(['of', summaryOf.strategyId, summaryOf.period, summaryOf.themeId, summaryOf.partnershipId, summaryOf.version, template, context])).digest('hex');
+}
+
 export function renderRequest(templatesDir: string, template: string, summary: StrategySummaryDto, context: LayoutContext): RenderRequest {
   return { templatesDir, template, summary, context: { ...context, generatedAt: context.generatedAt.toISOString() } };
 }

@@ -1,6 +1,6 @@
 import type { LayoutContext } from '../rendering';
 import type { StrategySummaryDto } from '../../summary/summary.dto';
-import { type RenderRequest, renderKey, renderRequest } from './render-request';
+import { type RenderRequest, renderKey, renderRequest, type SummaryOf } from './render-request';
 
 /**
  * Turns a summary into a board pack's PDF somewhere other than the API's main thread: a thread
@@ -10,6 +10,12 @@ import { type RenderRequest, renderKey, renderRequest } from './render-request';
 export abstract class ReportRenderer {
   private readonly inFlight = new Map<string, Promise<Buffer>>();
 
+  /**
+   * True when this renderer loads the summary itself from a SummaryOf (`renderOf`): the queue's
+   * workers read the same database, so the caller need not compute the summary at all.
+   */
+  readonly summarisesItself: boolean = false;
+
   constructor(protected readonly templatesDir: string) {}
 
   render(summary: StrategySummaryDto, template: string, context: LayoutContext): Promise<Buffer> {
@@ -17,10 +23,19 @@ export abstract class ReportRenderer {
   }
 
   renderShared(request: RenderRequest): Promise<Buffer> {
-    const key = renderKey(request);
+    return this.share(renderKey(request), (key) => this.perform(request, key));
+  }
+
+  /** Renders the summary `summaryOf` names; only where `summarisesItself`. */
+  renderOf(_summaryOf: SummaryOf, _template: string, _context: LayoutContext): Promise<Buffer> {
+    return Promise.reject(new Error(`${this.constructor.name} draws only a summary it is given`));
+  }
+
+  /** One render per key at a time: a request with the key of one in progress waits for it. */
+  protected share(key: string, run: (key: string) => Promise<Buffer>): Promise<Buffer> {
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.perform(request, key).finally(() => this.inFlight.delete(key));
+      pending = run(key).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return pending;
