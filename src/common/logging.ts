@@ -36,13 +36,6 @@ export function requestId(req: Request, res: Response, next: NextFunction): void
   next();
 }
 
-const LOGGED = Symbol('logged');
-function alreadyLogged(req: IncomingMessage & { [LOGGED]?: true }): boolean {
-  if (req[LOGGED]) return true;
-  req[LOGGED] = true;
-  return false;
-}
-
 export const AppLoggerModule = LoggerModule.forRootAsync({
   providers: [{ provide: LOG_OUTPUT, useValue: {} }],
   inject: [ConfigService, LOG_OUTPUT],
@@ -68,10 +61,8 @@ export const AppLoggerModule = LoggerModule.forRootAsync({
     const http: Options = {
       ...options,
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
-      // nestjs-pino mounts pino-http on /api/v1 and again on each path excluded from that prefix
-      // (health), where Nest mounts it too: a request is logged once however often it passed.
-      customLogLevel: (req, res, err) =>
-        alreadyLogged(req) ? 'silent' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
