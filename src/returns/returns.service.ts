@@ -135,17 +135,35 @@ export class ReturnsService {
     // records, plans and existing updates are never in memory at once (bench/import.ts, peak
     // RSS). Still all or nothing: once a row is wrong nothing more is written, every later row is
     // still checked, and the 422 rolls back what earlier slices wrote, with the transaction.
-    for await (const records of this.recordSlices(file)) {
-      result.rows += records.length;
-      const { planned, skipped } = await this.plan(context, records, actor, errors);
-      result.skipped += skipped;
-      if (errors.length > 0) continue;
-      const outcomes = dryRun ? planned.map((row) => row.outcome) : await this.progress.storeReturns(planned, actor);
-      for (const [i, outcome] of outcomes.entries()) {
-        result[outcome]++;
-        if (list) stored.push({ code: planned[i].target.code, title: planned[i].target.title, period: planned[i].period, value: planned[i].change.value, outcome });
+    // A slice's writes are sent, not awaited, while the next slice is parsed: the database writes
+    // one while this process reads the next (bench/import.ts). They are awaited before the next
+    // slice's reads, so a failed write is the error reported, and before the transaction ends.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const records of this.recordSlices(file)) {
+        await writing;
+        result.rows += records.length;
+        const { planned, skipped } = await this.plan(context, records, actor, errors);
+        result.skipped += skipped;
+        if (errors.length > 0) continue;
+        let outcomes: ReturnOutcome[] = planned.map((row) => row.outcome);
+        if (!dryRun) {
+          const queued = this.progress.queueReturns(planned, actor);
+          outcomes = queued.outcomes;
+          writing = queued.written;
+          // Awaited above or below; until then a failure must not count as unhandled.
+          writing.catch(() => undefined);
+        }
+        for (const [i, outcome] of outcomes.entries()) {
+          result[outcome]++;
+          if (list) stored.push({ code: planned[i].target.code, title: planned[i].target.title, period: planned[i].period, value: planned[i].change.value, outcome });
+        }
       }
+    } finally {
+      // Never leave the transaction with a write still in flight, even when reading the file failed.
+      await writing.catch(() => undefined);
     }
+    await writing;
     if (errors.length > 0) {
       throw unprocessable(
         `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${new Set(errors.map((e) => e.row)).size} row(s)`,
