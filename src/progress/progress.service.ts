@@ -380,13 +380,12 @@ export class ProgressService {
       history.push({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action: 'imported', actor, before, after: snapshotChanged(before, { ...change, ...stored }, target) });
       return 'updated';
     });
-    // The three statements are sent one after another on the transaction's connection; each
-    // one's parameters are prepared while the database runs the one before.
-    const written = Promise.all([
-      insertRows(manager, ProgressUpdate, inserts),
-      updateRows(manager, ProgressUpdate, updates, ['value', 'commentary', 'risks', 'nextActions', 'status', 'submittedAt', 'submittedById', 'updatedAt', 'updatedById'], ['version']),
-      this.audit.recordMany(history),
-    ]).then(() => undefined);
+    // One statement at a time: node-postgres deprecates queueing a query behind a running one.
+    const written = (async () => {
+      await insertRows(manager, ProgressUpdate, inserts);
+      await updateRows(manager, ProgressUpdate, updates, ['value', 'commentary', 'risks', 'nextActions', 'status', 'submittedAt', 'submittedById', 'updatedAt', 'updatedById'], ['version']);
+      await this.audit.recordMany(history);
+    })();
     return { outcomes, written };
   }
 
