@@ -474,7 +474,7 @@ export class ProgressService {
 
 /** The update as the history keeps it for bulk imports: its own figures, without the direction of travel (one query less a row). */
 function snapshot(update: ProgressUpdate, target: Target): ProgressUpdateDto {
-  return toProgressDto({ ...update }, target, []);
+  return toProgressDto(update, target, []);
 }
 
 /**
