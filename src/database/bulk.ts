@@ -19,20 +19,24 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   const driver = manager.connection.driver;
   const columns = metadata.columns.filter((c) => rows[0][c.propertyName] !== undefined);
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const convert = columns.map((c) => persistent(manager, c));
   const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk);
     const parameters: unknown[] = [];
-    const tuples = slice.map((row) => `(${columns.map((c) => placeholder(manager, parameters.push(persistent(manager, c, row[c.propertyName])))).join(', ')})`);
+    const tuples = slice.map((row) => `(${columns.map((c, i) => placeholder(manager, parameters.push(convert[i](row[c.propertyName])))).join(', ')})`);
     await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`, parameters);
   }
   await announceBulkWrite(manager, metadata, rows);
 }
 
 /**
- * Sets `set` columns on many rows by primary key `id` in one statement per chunk
- * (`UPDATE … FROM (VALUES …)`, which both SQLite ≥ 3.33 and PostgreSQL take). `increment`
- * names integer columns raised by one (a version), as `save` would.
+ * Sets `set` columns on many rows by primary key `id`. `increment` names integer columns raised
+ * by one (a version), as `save` would.
+ *
+ * PostgreSQL: `UPDATE … FROM unnest($1::uuid[], $2::double precision[], …)`, one array parameter
+ * per column, typed, whatever the number of rows. SQLite: `UPDATE … FROM (VALUES …)` (SQLite ≥
+ * 3.33), one parameter per value, in chunks under its parameter limit.
  */
 export async function updateRows<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -47,30 +51,35 @@ export async function updateRows<T extends ObjectLiteral>(
   const table = driver.escape(metadata.tableName);
   const idColumn = metadata.findColumnWithPropertyName('id')!;
   const columns = [idColumn, ...set.map((name) => metadata.findColumnWithPropertyName(name)!)];
-  const postgres = manager.connection.options.type === 'postgres';
-  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const assignments = [
-    // VALUES columns are column1, column2… on both engines; column1 is the id.
+    // The source's columns are column1, column2… (VALUES names them so on both engines; the
+    // unnest is aliased to the same names); column1 is the id.
     ...columns.slice(1).map((c, i) => `${driver.escape(c.databaseName)} = v.column${i + 2}`),
     ...increment.map((name) => {
       const column = driver.escape(metadata.findColumnWithPropertyName(name)!.databaseName);
       return `${column} = ${table}.${column} + 1`;
     }),
   ].join(', ');
-  for (let start = 0; start < rows.length; start += chunk) {
-    const slice = rows.slice(start, start + chunk);
-    const parameters: unknown[] = [];
-    const tuples = slice.map(
-      (row, r) =>
-        `(${columns
-          .map((c) => {
-            const p = placeholder(manager, parameters.push(persistent(manager, c, row[c.propertyName as keyof typeof row])));
-            // PostgreSQL types a VALUES list from its first row; untyped parameters would be text.
-            return postgres && r === 0 ? `CAST(${p} AS ${pgType(manager, c)})` : p;
-          })
-          .join(', ')})`,
-    );
-    await manager.query(`UPDATE ${table} SET ${assignments} FROM (VALUES ${tuples.join(', ')}) AS v WHERE ${table}.${driver.escape(idColumn.databaseName)} = v.column1`, parameters);
+  const where = `WHERE ${table}.${driver.escape(idColumn.databaseName)} = v.column1`;
+  const convert = columns.map((c) => persistent(manager, c));
+  if (manager.connection.options.type === 'postgres') {
+    const unsupported = columns.find((c) => c.isArray || c.type === 'enum' || c.type === 'simple-enum');
+    if (unsupported) throw new Error(`updateRows: ${metadata.tableName}.${unsupported.databaseName} is an array or enum column, which unnest's typed arrays do not take here`);
+    // Arrays typed as the columns are, so PostgreSQL neither guesses text nor plans a VALUES
+    // list of 20,000 parameters (bench/import.ts, re-import).
+    const parameters = columns.map((c, i) => rows.map((row) => convert[i](row[c.propertyName as keyof typeof row])));
+    const arrays = columns.map((c, i) => `$${i + 1}::${pgType(manager, c)}[]`).join(', ');
+    const names = columns.map((_, i) => `column${i + 1}`).join(', ');
+    await manager.query(`UPDATE ${table} SET ${assignments} FROM unnest(${arrays}) AS v(${names}) ${where}`, parameters);
+  } else {
+    const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    for (let start = 0; start < rows.length; start += chunk) {
+      const parameters: unknown[] = [];
+      const tuples = rows
+        .slice(start, start + chunk)
+        .map((row) => `(${columns.map((c, i) => placeholder(manager, parameters.push(convert[i](row[c.propertyName as keyof typeof row])))).join(', ')})`);
+      await manager.query(`UPDATE ${table} SET ${assignments} FROM (VALUES ${tuples.join(', ')}) AS v ${where}`, parameters);
+    }
   }
   await announceBulkWrite(manager, metadata, rows);
 }
@@ -90,9 +99,24 @@ async function announceBulkWrite(manager: EntityManager, metadata: EntityMetadat
   }
 }
 
-function persistent(manager: EntityManager, column: ColumnMetadata, value: unknown): unknown {
-  const prepared = manager.connection.driver.preparePersistentValue(value, column);
-  return prepared === undefined ? null : prepared;
+/**
+ * Column types that both drivers' `preparePersistentValue` (PostgresDriver, AbstractSqliteDriver)
+ * return unchanged, so the call is skipped for them. On PostgreSQL the call builds an array for
+ * every value of such a column before returning it: a seventh of what a PostgreSQL re-import
+ * allocated (bench/import.ts), all of it for the garbage collector.
+ */
+const AS_GIVEN = new Set(['uuid', 'varchar', 'character varying', 'text', 'double precision', 'integer', 'int']);
+
+/** How a column's values are stored, as `save` would store them; undefined is stored as NULL. */
+function persistent(manager: EntityManager, column: ColumnMetadata): (value: unknown) => unknown {
+  if (!column.transformer && AS_GIVEN.has(String(column.type))) return (value) => value ?? null;
+  // What both drivers do for simple-json (DateUtils.simpleJsonToString), without the array.
+  if (!column.transformer && column.type === 'simple-json') return (value) => (value === null || value === undefined ? null : JSON.stringify(value));
+  const driver = manager.connection.driver;
+  return (value) => {
+    const prepared = driver.preparePersistentValue(value, column);
+    return prepared === undefined ? null : prepared;
+  };
 }
 
 function placeholder(manager: EntityManager, index: number): string {

@@ -13,7 +13,8 @@ export class ProgressUpdate extends Tracked {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index()
+  // No index of its own: the unique (targetId, period) index serves every read by target
+  // (a PostgreSQL re-import paid for each extra index on every updated row, bench/import.ts).
   @Column({ type: 'uuid' })
   targetId: string;
 
@@ -29,7 +30,8 @@ export class ProgressUpdate extends Tracked {
   @Column({ type: 'uuid' })
   strategyId: string;
 
-  @Index()
+  // No index of its own: every read by period also names the target(s) or the strategy, so
+  // (targetId, period) or (strategyId, period) serves it.
   @Column({ type: 'varchar', length: 10 })
   period: string;
 

@@ -11,6 +11,7 @@ import { Page, toPage } from '../common/pagination';
 import { In, LessThan } from 'typeorm';
 import { insertRows, updateRows } from '../database/bulk';
 import { lockForUpdate } from '../database/locking';
+import { PlainColumns } from '../database/plain-rows';
 import { ReferenceChecks } from '../database/reference-checks';
 import { stamp } from '../database/tracked';
 import { Db, Transactional } from '../database/transactions';
@@ -20,6 +21,7 @@ import type { Target } from '../targets/target.entity';
 import { assertVersion } from '../common/version';
 import { TargetsService } from '../targets/targets.service';
 import { byCode } from '../domain/codes';
+import { ragStatus } from '../domain/status';
 import { StrategiesService } from '../strategies/strategies.service';
 import {
   CreateProgressDto,
@@ -274,20 +276,27 @@ export class ProgressService {
   /**
    * The updates for these (target, period) pairs, to decide an import from, locked until commit on
    * PostgreSQL so nothing changes them between the decision and `storeReturns`. Read in chunks of
-   * targets (a 100,000-row file would overflow a single IN list) and only for the file's periods.
+   * targets (a 100,000-row file would overflow a single IN list) and only for the file's periods,
+   * as plain rows (entity hydration was a tenth of the re-import's time, bench/import.ts).
    */
   async lockReturnsOf(pairs: { targetId: string; period: string }[]): Promise<ProgressUpdate[]> {
     const manager = this.db.tx;
     const periods = [...new Set(pairs.map((p) => p.period))];
     const targetIds = [...new Set(pairs.map((p) => p.targetId))];
     const wanted = new Set(pairs.map((p) => `${p.targetId}|${p.period}`));
+    const plain = new PlainColumns(manager, ProgressUpdate);
     const found: ProgressUpdate[] = [];
     for (let start = 0; start < targetIds.length; start += 5000) {
-      const rows = await manager.find(ProgressUpdate, {
-        where: { targetId: In(targetIds.slice(start, start + 5000)), period: In(periods) },
-        ...lockForUpdate(manager),
-      });
-      found.push(...rows.filter((u) => wanted.has(`${u.targetId}|${u.period}`)));
+      const query = manager
+        .createQueryBuilder(ProgressUpdate, 'u')
+        .select(plain.select('u'))
+        .where('u.targetId IN (:...targetIds)', { targetIds: targetIds.slice(start, start + 5000) })
+        .andWhere('u.period IN (:...periods)', { periods });
+      if (lockForUpdate(manager).lock) query.setLock('pessimistic_write');
+      for (const raw of await query.getRawMany<Record<string, unknown>>()) {
+        const update = plain.read(raw);
+        if (wanted.has(`${update.targetId}|${update.period}`)) found.push(update);
+      }
     }
     return found;
   }
@@ -300,14 +309,37 @@ export class ProgressService {
    * domain/progress-returns.ts, so same values write nothing and an approved figure is never overwritten.
    */
   async storeReturns(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): Promise<ReturnStored[]> {
-    const outcomes: ReturnStored[] = [];
-    // Slice by slice, so the rows, history snapshots and statement parameters of a 100,000-row
-    // file are never all in memory at once.
-    for (let start = 0; start < rows.length; start += 2000) outcomes.push(...(await this.storeSlice(rows.slice(start, start + 2000), actor)));
+    const { outcomes, written } = this.queueReturns(rows, actor);
+    await written;
     return outcomes;
   }
 
-  private async storeSlice(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): Promise<ReturnStored[]> {
+  /**
+   * `storeReturns`, answering as soon as the writes are sent: the outcomes are known before
+   * anything is written, and `written` settles when the writes have. The caller must await it
+   * before its transaction ends; meanwhile it can read and check its next rows while the
+   * database writes these (the import, bench/import.ts).
+   */
+  queueReturns(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): { outcomes: ReturnStored[]; written: Promise<void> } {
+    const outcomes: ReturnStored[] = [];
+    const writes: Promise<void>[] = [];
+    try {
+      // Slice by slice, so the rows, history snapshots and statement parameters of a 100,000-row
+      // file are never all in memory at once.
+      for (let start = 0; start < rows.length; start += 2000) {
+        const slice = this.storeSlice(rows.slice(start, start + 2000), actor);
+        outcomes.push(...slice.outcomes);
+        writes.push(slice.written);
+      }
+    } catch (error) {
+      // A refused row: the caller's transaction rolls back what was sent; their failures are not news.
+      for (const write of writes) write.catch(() => undefined);
+      throw error;
+    }
+    return { outcomes, written: Promise.all(writes).then(() => undefined) };
+  }
+
+  private storeSlice(rows: { target: Target; period: string; change: Change; existing: ProgressUpdate | undefined }[], actor: Actor): { outcomes: ReturnStored[]; written: Promise<void> } {
     const manager = this.db.tx;
     const now = this.clock.now();
     const at = now.toISOString();
@@ -342,22 +374,19 @@ export class ProgressService {
         return 'created';
       }
       const before = snapshot(existing, target);
-      const update = Object.assign(new ProgressUpdate(), existing, change, {
-        status: 'submitted' as const,
-        submittedAt: at,
-        submittedById: actor.id,
-        updatedAt: now,
-        updatedById: actor.id,
-        version: existing.version + 1,
-      });
+      const stored = { status: 'submitted' as const, submittedAt: at, submittedById: actor.id, updatedAt: now, updatedById: actor.id, version: existing.version + 1 };
+      const update = Object.assign(new ProgressUpdate(), existing, change, stored);
       updates.push(update);
-      history.push({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action: 'imported', actor, before, after: snapshot(update, target) });
+      history.push({ entityType: 'progress-update', entityId: update.id, targetId: target.id, action: 'imported', actor, before, after: snapshotChanged(before, { ...change, ...stored }, target) });
       return 'updated';
     });
-    await insertRows(manager, ProgressUpdate, inserts);
-    await updateRows(manager, ProgressUpdate, updates, ['value', 'commentary', 'risks', 'nextActions', 'status', 'submittedAt', 'submittedById', 'updatedAt', 'updatedById'], ['version']);
-    await this.audit.recordMany(history);
-    return outcomes;
+    // One statement at a time: node-postgres deprecates queueing a query behind a running one.
+    const written = (async () => {
+      await insertRows(manager, ProgressUpdate, inserts);
+      await updateRows(manager, ProgressUpdate, updates, ['value', 'commentary', 'risks', 'nextActions', 'status', 'submittedAt', 'submittedById', 'updatedAt', 'updatedById'], ['version']);
+      await this.audit.recordMany(history);
+    })();
+    return { outcomes, written };
   }
 
   /** 403 unless the policy lets the actor report figures for this target (see auth/policy.ts). */
@@ -445,6 +474,16 @@ export class ProgressService {
 
 /** The update as the history keeps it for bulk imports: its own figures, without the direction of travel (one query less a row). */
 function snapshot(update: ProgressUpdate, target: Target): ProgressUpdateDto {
-  return toProgressDto({ ...update }, target, []);
+  return toProgressDto(update, target, []);
+}
+
+/**
+ * `snapshot` of the update after `changed` was stored on the update `before` shows: the same
+ * fields in the same order as `toProgressDto` gives, with the expected value (same target and
+ * period) reused rather than worked out again, and the RAG scored for the new figure.
+ */
+function snapshotChanged(before: ProgressUpdateDto, changed: Change & Pick<ProgressUpdate, 'status' | 'submittedAt' | 'submittedById' | 'updatedAt' | 'updatedById' | 'version'>, target: Target): ProgressUpdateDto {
+  const rag = ragStatus({ expected: before.expected, actual: changed.value, direction: target.direction, tolerancePercent: target.tolerancePercent });
+  return { ...before, ...changed, rag };
 }
 

@@ -10,7 +10,7 @@ import { ReturnsService } from '../../src/returns/returns.service';
 import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../factories/bulk-seed';
 import { describeE2E, engine } from '../helpers/app';
 
-// The returns import reads, checks and writes a file 2,000 rows at a time (issue 11: memory),
+// The returns import reads, checks and writes a file 500 rows at a time (issue 11: memory),
 // inside one transaction. What slicing could break: a problem in a late slice must still leave
 // nothing stored (the earlier slices' writes roll back), a (target, period) given twice in
 // different slices must still be refused, and counts must add up across slices.
@@ -36,7 +36,7 @@ describeE2E('returns import in slices', () => {
     });
     strategyId = seeded.strategyId;
     const periods = periodsBetween(addQuarters(BASELINE_PERIOD, 1), addQuarters(BASELINE_PERIOD, QUARTERS));
-    // 1,400 targets × 8 quarters: 11,200 rows, six slices.
+    // 1,400 targets × 8 quarters: 11,200 rows, 23 slices.
     lines = seeded.codes.flatMap((code, i) => periods.map((period, q) => `${code},${period},${100 + i + q},On track`));
   }, 120_000);
   afterAll(async () => {

@@ -11,5 +11,6 @@ import { AddReturnDeadlines1796083136749 } from './1796083136749-AddReturnDeadli
 import { AddReportContentsAndPublications1796083149221 } from './1796083149221-AddReportContentsAndPublications';
 import { AddPasswordResets1796084519859 } from './1796084519859-AddPasswordResets';
 import { AddNotifications1796094876981 } from './1796094876981-AddNotifications';
+import { DropRedundantProgressIndexes1796113820277 } from './1796113820277-DropRedundantProgressIndexes';
 
-export const sqliteMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101, AddUserLanguage1796076032917, AddStrategyLanguageAndDeadline1796082608136, DenormaliseStrategyId1796083095978, AddReturnDeadlines1796083136749, AddReportContentsAndPublications1796083149221, AddPasswordResets1796084519859, AddNotifications1796094876981];
+export const sqliteMigrations: Function[] = [Init1795354428942, AddUsersAndAuthorship1795355587876, AddTargetsAssignmentsProgressAudit1795356491687, AddStoredReports1795357985136, AddUserTokenVersion1796070544101, AddUserLanguage1796076032917, AddStrategyLanguageAndDeadline1796082608136, DenormaliseStrategyId1796083095978, AddReturnDeadlines1796083136749, AddReportContentsAndPublications1796083149221, AddPasswordResets1796084519859, AddNotifications1796094876981, DropRedundantProgressIndexes1796113820277];
