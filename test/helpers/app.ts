@@ -62,7 +62,8 @@ export interface TestApp {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
+/** A short-lived PostgreSQL client on DATABASE_URL, closed after `work`. */
+export async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {

@@ -1,13 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource, In } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { updateRows } from '../../src/database/bulk';
 import { ProgressUpdate } from '../../src/progress/progress-update.entity';
 import { seededRandom, seedPartnerships, seedStrategy } from '../factories/bulk-seed';
-import { describeE2E, engine } from '../helpers/app';
+import { describeE2E, engine, withPg } from '../helpers/app';
 
 // updateRows writes many rows in one statement: on PostgreSQL from typed arrays
 // (`UPDATE … FROM unnest($1::uuid[], …)`), whose text form has its own quoting (commas, quotes,
@@ -132,13 +131,3 @@ describeE2E('updateRows writes what save writes', () => {
     expect(after).toEqual(before.map((u) => (u.id === first.id ? { ...u, value: 42 } : u)));
   });
 });
-
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
