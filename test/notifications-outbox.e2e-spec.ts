@@ -1,5 +1,7 @@
 import './helpers/smtp-env';
 import request from 'supertest';
+import { Clock } from '../src/common/clock';
+import { NotificationOutbox } from '../src/notifications/notification-outbox';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { ApiClient, createTestApp, describeE2E, TestApp } from './helpers/app';
 import { SmtpSink, smtpPortFromEnv } from './helpers/smtp-sink';
@@ -41,6 +43,11 @@ describeE2E('email notices, retries and the outbox', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`timed out waiting for ${what}`);
+  };
+  /** The scheduler's pass at `at`, with the machine's clock there too (leases and back-offs run on it: Clock.wallNow). */
+  const passAt = (at: Date) => {
+    t.clock.set(at);
+    return t.app.get(NotificationsService).run(at);
   };
   const outbox = async (query = '') => (await t.api().get(`/api/v1/notifications${query}`).expect(200)).body as { items: NotificationBody[]; total: number };
   const signIn = async (client: ApiClient) => {
@@ -108,14 +115,13 @@ describeE2E('email notices, retries and the outbox', () => {
     expect(page.text).toContain(officer.user.email);
     expect(page.text).toContain('Mailbox busy, try later');
 
-    const notices = t.app.get(NotificationsService);
     // Before the back-off is over nothing is tried again.
-    expect((await notices.run(new Date('2026-05-04T09:00:30Z'))).deliveries).toEqual([]);
+    expect((await passAt(new Date('2026-05-04T09:00:30Z'))).deliveries).toEqual([]);
     // The server recovers; after the back-off the next pass sends each once.
     sink.reject = null;
-    const retried = await notices.run(new Date('2026-05-04T09:02:00Z'));
+    const retried = await passAt(new Date('2026-05-04T09:02:00Z'));
     expect(retried.deliveries.map((d) => d.status)).toEqual(['sent', 'sent']);
-    expect((await notices.run(new Date('2026-05-04T09:30:00Z'))).deliveries).toEqual([]);
+    expect((await passAt(new Date('2026-05-04T09:30:00Z'))).deliveries).toEqual([]);
     expect(sink.messages.map((m) => m.subject)).toEqual([
       'Your NI 154 return for 2025/26 Q4 (January to March 2026) was approved',
       'Your NI 154 return for 2025/26 Q4 (January to March 2026) was approved',
@@ -128,13 +134,12 @@ describeE2E('email notices, retries and the outbox', () => {
     sink.reject = { code: 550, message: 'No such user here' };
     const id = await b.submitReturn(officer, await newTarget('NI 155'), '2025-26-Q4', 1);
     await t.api().post(`/api/v1/progress/${id}/return`).send({ reason: 'Wrong target' }).expect(200);
-    const notices = t.app.get(NotificationsService);
     let at = NOW.getTime();
     await until(async () => (await outbox('?status=failed&kind=returned')).total === 2 && true, 'the first failures');
     for (let tries = 2; tries <= 5; tries++) {
       at += 2 * 60 * 60_000; // past every back-off
       // (The quarter's overdue notices fail alongside; this is about the "sent back" notice.)
-      const run = await notices.run(new Date(at));
+      const run = await passAt(new Date(at));
       expect(run.deliveries.filter((d) => d.kind === 'returned').map((d) => d.status)).toEqual(['failed', 'failed']);
     }
     const gaveUp = (await outbox('?status=failed&kind=returned')).items;
@@ -143,7 +148,29 @@ describeE2E('email notices, retries and the outbox', () => {
       expect(n).toMatchObject({ attempts: 5, nextAttemptAt: null });
       expect(n.lastError).toMatch(/550/);
     }
-    expect((await notices.run(new Date(at + 24 * 60 * 60_000))).deliveries.filter((d) => d.kind === 'returned')).toEqual([]);
+    expect((await passAt(new Date(at + 24 * 60 * 60_000))).deliveries.filter((d) => d.kind === 'returned')).toEqual([]);
+  });
+
+  it('holds a send lease on the machine’s clock: a pass run as of last week leaves the message it is sending to itself', async () => {
+    sink.reject = null;
+    const outbox = t.app.get(NotificationOutbox);
+    const now = t.clock.wallNow();
+    const lastWeek = new Date(now.getTime() - 7 * 24 * 60 * 60_000);
+    const recipient = { email: 'lease.holder@example.test', name: 'Lee Holder', language: 'en' as const, optedOut: false };
+    // `npm run reminders -- --at <last week>` has claimed a message and is still sending it…
+    const claimed = await Clock.at(lastWeek, () =>
+      outbox.claim({ kind: 'approved', recipient, targetId, period: '2025-26-Q4', occasion: 'lease', strategyId: b.strategyId, data: { code: 'NI 154', title: 'Lease', strategy: 'S', quarter: 'Q4', reason: '', decidedBy: 'C', link: '/' } }, true),
+    );
+    expect(claimed).not.toBeNull();
+    // …when a server's scheduler runs its pass, as of now: the message is not its to send.
+    const run = await passAt(now);
+    expect(run.deliveries.map((d) => d.recipient)).not.toContain(recipient.email);
+    // The first pass finishes: one email.
+    expect((await outbox.deliver(claimed!)).status).toBe('sent');
+    expect(sink.to(recipient.email)).toHaveLength(1);
+    // Ten minutes on (machine time), a pass may take a message whose sender went quiet; this one was sent.
+    expect((await passAt(new Date(now.getTime() + 11 * 60_000))).deliveries.map((d) => d.recipient)).not.toContain(recipient.email);
+    expect(sink.to(recipient.email)).toHaveLength(1);
   });
 
   it('lets a user switch reminders off on the email settings page, then sends them no notice', async () => {

@@ -22,3 +22,15 @@ describe('Clock.at', () => {
     });
   });
 });
+
+describe('Clock.wallNow', () => {
+  it('answers the machine’s time even inside Clock.at, for leases and back-offs', async () => {
+    const fixed = new FixedClock(new Date('2026-05-04T09:00:00Z'));
+    const system = new SystemClock();
+    const seen = await Clock.at(new Date('2025-01-01T00:00:00Z'), async () => [fixed.wallNow().toISOString(), system.wallNow().getTime()]);
+    expect(seen[0]).toBe('2026-05-04T09:00:00.000Z');
+    expect(Math.abs((seen[1] as number) - Date.now())).toBeLessThan(1000);
+    fixed.set(new Date('2026-05-04T10:00:00Z'));
+    expect(fixed.wallNow().toISOString()).toBe('2026-05-04T10:00:00.000Z');
+  });
+});

@@ -4,7 +4,16 @@ const pinned = new AsyncLocalStorage<Date>();
 
 /** The time source of the application; tests and report generation pin it. */
 export abstract class Clock {
+  /** The moment the work is about: the machine's time, or the instant `Clock.at` pinned. */
   abstract now(): Date;
+
+  /**
+   * The machine's time even inside `Clock.at`: for how long a process may hold something (the
+   * outbox's send leases and retry back-offs), which is about now, not about the moment a pass is
+   * run as of. (A pass as of last week that leased a message for ten minutes of last week left it
+   * free for every other pass to send again, mid-send.)
+   */
+  abstract wallNow(): Date;
 
   /**
    * Runs `work` with every clock answering `instant`: for writing history as of its own date
@@ -25,6 +34,10 @@ export class SystemClock extends Clock {
   now(): Date {
     return this.pinnedNow() ?? new Date();
   }
+
+  wallNow(): Date {
+    return new Date();
+  }
 }
 
 export class FixedClock extends Clock {
@@ -34,6 +47,11 @@ export class FixedClock extends Clock {
 
   now(): Date {
     return this.pinnedNow() ?? new Date(this.instant.getTime());
+  }
+
+  /** The fixed instant, as `set` last moved it: a test's machine time. */
+  wallNow(): Date {
+    return new Date(this.instant.getTime());
   }
 
   set(instant: Date): void {

@@ -101,7 +101,8 @@ export class NotificationOutbox {
    */
   async claim(row: NewNotification, leased: boolean): Promise<Notification | null> {
     const id = randomUUID();
-    const now = this.clock.now();
+    // Leases and back-offs run on the machine's time, not the moment a pass is run as of (Clock.wallNow).
+    const now = this.clock.wallNow();
     const values = {
       id,
       kind: row.kind,
@@ -130,12 +131,12 @@ export class NotificationOutbox {
     try {
       const email = await this.templates.render(row.kind, row.language, JSON.parse(row.data) as Record<string, unknown>);
       await this.mailer.send({ to: row.recipient, ...email });
-      await this.rows.update({ id: row.id }, { status: 'sent', attempts, lastError: null, nextAttemptAt: null, sentAt: this.clock.now().toISOString() });
+      await this.rows.update({ id: row.id }, { status: 'sent', attempts, lastError: null, nextAttemptAt: null, sentAt: this.clock.wallNow().toISOString() });
       return { ...base, status: 'sent' };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const delay = retryDelayMs(attempts);
-      const nextAttemptAt = delay === null ? null : new Date(this.clock.now().getTime() + delay).toISOString();
+      const nextAttemptAt = delay === null ? null : new Date(this.clock.wallNow().getTime() + delay).toISOString();
       await this.rows.update({ id: row.id }, { status: 'failed', attempts, lastError: message.slice(0, 2000), nextAttemptAt });
       this.logger.warn(`${row.kind} to ${row.recipient} failed (try ${attempts}${nextAttemptAt ? `; again after ${nextAttemptAt}` : '; giving up'}): ${message}`);
       return { ...base, status: 'failed', error: message };
@@ -148,7 +149,7 @@ export class NotificationOutbox {
    */
   async dispatchWaiting(limit = 200): Promise<Delivery[]> {
     if (!this.enabled) return [];
-    const now = this.clock.now().toISOString();
+    const now = this.clock.wallNow().toISOString();
     const waiting = await this.rows.find({
       where: { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now) },
       order: { nextAttemptAt: 'ASC' },
@@ -156,7 +157,7 @@ export class NotificationOutbox {
     });
     const out: Delivery[] = [];
     for (const row of waiting) {
-      const lease = new Date(this.clock.now().getTime() + LEASE_MS).toISOString();
+      const lease = new Date(this.clock.wallNow().getTime() + LEASE_MS).toISOString();
       // In a transaction so that on SQLite (one connection) it waits for a decision's transaction to commit.
       const taken = await this.db.withTransaction(() =>
         this.rows.update({ id: row.id, status: row.status, nextAttemptAt: row.nextAttemptAt! }, { status: 'pending', nextAttemptAt: lease }),
