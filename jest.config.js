@@ -15,19 +15,12 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
 };
 
-// The e2e suite compiles with the full TypeScript program so that the Swagger plugin can read
-// the DTO types, exactly as `nest build` does; type errors are caught by `npm run typecheck`.
+// The e2e, service and browser suites compile with the full TypeScript program so that the
+// Swagger plugin can read the DTO types, exactly as `nest build` does: once for every worker and
+// project, cached by content (test/setup/ts-program-transformer.js). Type errors are caught by
+// `npm run typecheck`.
 const e2eTransform = {
-  '^.+\\.ts$': [
-    'ts-jest',
-    {
-      tsconfig: '<rootDir>/tsconfig.json',
-      // Type errors are reported by `npm run typecheck`; TS151002 is ts-jest noting that
-      // `module: nodenext` is meant for isolatedModules, which the Swagger plugin cannot use.
-      diagnostics: { ignoreCodes: [151002], pathRegex: '^$' },
-      astTransformers: { before: ['<rootDir>/test/setup/swagger-transformer.js'] },
-    },
-  ],
+  '^.+\\.ts$': '<rootDir>/test/setup/ts-program-transformer.js',
   '^.+\\.js$': esmToCommonJs,
 };
 
