@@ -1,0 +1,3 @@
+import { crawlEveryPageOf } from './crawl';
+
+crawlEveryPageOf('coordinator@demo.scs.test');

@@ -1,0 +1,3 @@
+import { crawlEveryPageOf } from './crawl';
+
+crawlEveryPageOf('safer.wealden@demo.scs.test');

@@ -1,0 +1,3 @@
+import { crawlEveryPageOf } from './crawl';
+
+crawlEveryPageOf('viewer@demo.scs.test');
