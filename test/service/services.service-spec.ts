@@ -137,6 +137,12 @@ describeE2E('services on a real database', () => {
     expect(await stored('2026-27-Q2')).toMatchObject({ value: 87, version: 2, status: 'submitted', commentary: 'set-wise' });
     const history = await imported();
     expect(history.map((e) => [e.before?.value ?? null, e.after?.value])).toEqual([[null, 90], [null, 88], [88, 87]]);
+    // The snapshots carry the update's own dates, as JSON writes them.
+    const changed = await stored('2026-27-Q2');
+    const iso = (d: Date | string) => new Date(d).toISOString();
+    expect(history[2].before).toMatchObject({ id: changed.id, version: 1, createdAt: iso(changed.createdAt), updatedAt: history[1].after?.updatedAt });
+    expect(history[2].after).toMatchObject({ id: changed.id, version: 2, createdAt: iso(changed.createdAt), updatedAt: iso(changed.updatedAt) });
+    expect(history[1].after).toMatchObject({ createdAt: iso(changed.createdAt), updatedAt: iso(changed.createdAt) });
     const rows: { strategyId: string }[] = await db.tx.query(`SELECT "strategyId" FROM "progress_updates" WHERE "targetId" = ${engine === 'postgres' ? '$1' : '?'}`, [targetId]);
     expect(new Set(rows.map((r) => r.strategyId))).toEqual(new Set([strategyId]));
 
