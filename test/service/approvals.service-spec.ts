@@ -1,7 +1,6 @@
 import { ConflictException, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
 import { AssignmentsService } from '../../src/assignments/assignments.service';
 import type { Actor, Role } from '../../src/auth/roles';
@@ -11,7 +10,7 @@ import { ProgressService } from '../../src/progress/progress.service';
 import { StrategiesService } from '../../src/strategies/strategies.service';
 import { ThemesService } from '../../src/strategies/themes.service';
 import { TargetsService } from '../../src/targets/targets.service';
-import { describeE2E, engine } from '../helpers/app';
+import { describeE2E, engine, withPg } from '../helpers/app';
 
 // Batch approval on a real database: all or none, and two coordinators approving the same batch
 // at once cannot both succeed (SQLite's transaction queue, PostgreSQL's row locks).
@@ -85,14 +84,4 @@ describeE2E('ProgressService.approveMany on a real database', () => {
 
 function actor(role: Role, partnershipIds: string[] = []): Actor {
   return { id: randomUUID(), email: `${role}-${randomUUID().slice(0, 8)}@service.test`, name: role, role, partnershipIds };
-}
-
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

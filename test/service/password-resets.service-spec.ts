@@ -1,14 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createHash, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
 import type { Actor } from '../../src/auth/roles';
 import { Clock, FixedClock } from '../../src/common/clock';
 import { Db } from '../../src/database/transactions';
 import { PasswordResetsService } from '../../src/users/password-resets.service';
 import { UsersService } from '../../src/users/users.service';
-import { describeE2E, engine } from '../helpers/app';
+import { describeE2E, engine, withPg } from '../helpers/app';
 
 // One-time reset links on a real database: what only the database can show is that the token
 // itself is never stored, and that two simultaneous uses of one link set one password, not two.
@@ -69,13 +68,3 @@ describeE2E('password reset links on a real database', () => {
     expect(await resets.refusal('not-a-token')).toBe('unknown');
   });
 });
-
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

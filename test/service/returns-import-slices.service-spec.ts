@@ -1,14 +1,13 @@
 import { HttpException, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import type { Actor } from '../../src/auth/roles';
 import { addQuarters, periodsBetween } from '../../src/domain/period';
 import { ReturnsService } from '../../src/returns/returns.service';
 import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../factories/bulk-seed';
-import { describeE2E, engine } from '../helpers/app';
+import { describeE2E, engine, withPg } from '../helpers/app';
 
 // The returns import reads, checks and writes a file 500 rows at a time (issue 11: memory),
 // inside one transaction. What slicing could break: a problem in a late slice must still leave
@@ -91,13 +90,3 @@ describeE2E('returns import in slices', () => {
     expect(await stored()).toEqual({ updates: lines.length, history: lines.length + 1 });
   });
 });
-
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,7 +1,6 @@
 import { ForbiddenException, HttpException, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
 import { AssignmentsService } from '../../src/assignments/assignments.service';
 import { AuditService } from '../../src/audit/audit.service';
@@ -15,7 +14,7 @@ import { ReturnsService } from '../../src/returns/returns.service';
 import { StrategiesService } from '../../src/strategies/strategies.service';
 import { ThemesService } from '../../src/strategies/themes.service';
 import { TargetsService } from '../../src/targets/targets.service';
-import { describeE2E, engine } from '../helpers/app';
+import { describeE2E, engine, withPg } from '../helpers/app';
 
 // The service tier: the services themselves, on a real database (the jest project picks SQLite
 // or PostgreSQL), without HTTP. What only a database can show: concurrent writes are serialised
@@ -155,14 +154,4 @@ describeE2E('services on a real database', () => {
 
 function actor(role: Role, partnershipIds: string[] = []): Actor {
   return { id: randomUUID(), email: `${role}-${randomUUID().slice(0, 8)}@service.test`, name: role, role, partnershipIds };
-}
-
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AssignmentsService } from '../../src/assignments/assignments.service';
@@ -14,7 +13,7 @@ import { ThemesService } from '../../src/strategies/themes.service';
 import { ListTargetsQuery } from '../../src/targets/dto/target.dto';
 import { TargetsService } from '../../src/targets/targets.service';
 import { UsersService } from '../../src/users/users.service';
-import { describeE2E, engine } from '../helpers/app';
+import { describeE2E, engine, withPg } from '../helpers/app';
 
 // The target list and the guard's user read send SQL built once per shape (issue 11,
 // src/database/query-shapes.ts). What could go wrong is a cached query answering with the values
@@ -154,13 +153,3 @@ describeE2E('target list and user read with SQL built once per shape', () => {
     expect(again.map((r) => r.code)).toEqual([strategies[0].codes[2]]);
   });
 });
-
-async function withPg<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
