@@ -151,14 +151,18 @@ describeE2E('email reminders on the demo quarter', () => {
     expect(overdue.find((m) => m.to.includes(SAFER_WEALDEN_OFFICER))?.subject).toMatch(/^Hwyr: /);
   });
 
-  it('at deadline + 8 days escalates each still-owed return to the coordinator, once', async () => {
+  it('at deadline + 8 days escalates to the coordinator once, in one email listing every still-owed return', async () => {
     const owed = await owedAt(DEADLINE_PLUS_8);
+    expect(owed.length).toBeGreaterThan(1);
     await reminders(await cli(), DEADLINE_PLUS_8);
     await reminders(await cli(), DEADLINE_PLUS_8);
     const toCoordinator = received('escalation').filter((m) => m.to.includes(COORDINATOR));
-    expect(toCoordinator.map((m) => owed.find((o) => m.subject.includes(`${o.code} `))?.code).sort()).toEqual(owed.map((o) => o.code).sort());
-    expect(toCoordinator[0].subject).toMatch(/is 8 days overdue$/);
-    expect(toCoordinator[0].text).toContain(`https://scs.example.gov.uk/chasing?strategy=${seed.strategyId}&period=2025-26-Q4`);
+    expect(toCoordinator).toHaveLength(1);
+    const [escalation] = toCoordinator;
+    expect(escalation.subject).toBe(`Escalation: ${owed.length} returns for 2025/26 Q4 (January to March 2026) are 8 days overdue`);
+    for (const o of owed) expect(escalation.text).toContain(`- ${o.code} ${o.title}: led by ${o.partnershipName}, accountable officer ${o.officerName}\n`);
+    expect(escalation.text.match(/^- /gm)).toHaveLength(owed.length);
+    expect(escalation.text).toContain(`https://scs.example.gov.uk/chasing?strategy=${seed.strategyId}&period=2025-26-Q4`);
     // Officers are not escalated to.
     expect(received('escalation').filter((m) => m.to.includes(HOUSING_OFFICER) || m.to.includes(SAFER_WEALDEN_OFFICER))).toEqual([]);
   });

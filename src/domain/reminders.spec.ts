@@ -1,4 +1,4 @@
-import { daysFromDeadline, DEFAULT_REMINDER_POLICY, digestDue, digestWorthSending, MAX_SEND_ATTEMPTS, retryDelayMs, dueMessages, isoWeek, mayOptOut, OwedReturn, Recipient, stageAt } from './reminders';
+import { batchEscalations, daysFromDeadline, DEFAULT_REMINDER_POLICY, digestDue, digestWorthSending, MAX_SEND_ATTEMPTS, retryDelayMs, dueMessages, isoWeek, mayOptOut, OwedReturn, Recipient, stageAt } from './reminders';
 
 const at = (iso: string) => new Date(iso);
 // 2025-26 Q4 ends 31 March 2026; with the default 30 days its deadline is 30 April 2026.
@@ -117,6 +117,66 @@ describe('dueMessages', () => {
       coordinatorsOf: () => [],
     });
     expect(messages.map((m) => m.recipient.language)).toEqual(['cy']);
+  });
+});
+
+describe('batchEscalations', () => {
+  const owed = (targetId: string, over: Partial<OwedReturn> = {}): OwedReturn => ({
+    strategyId: 's1',
+    targetId,
+    code: targetId.toUpperCase(),
+    title: `Target ${targetId}`,
+    period: '2025-26-Q4',
+    deadline: DEADLINE,
+    partnershipId: 'p1',
+    partnershipName: 'Wealden Housing Partnership',
+    officerName: 'Priya Shah',
+    officerEmail: 'priya.shah@wealden.example',
+    ...over,
+  });
+  const person = (email: string): Recipient => ({ email, name: email, language: 'en', optedOut: false });
+  const chair = person('chair@lsp.example');
+  const coord = person('coord@lsp.example');
+  const officer = person('priya.shah@wealden.example');
+  const summary = (batches: ReturnType<typeof batchEscalations>['escalations']) =>
+    batches.map((b) => `${b.recipient.email} ${b.strategyId} ${b.period} ${b.deadline}: ${b.owed.map((o) => o.targetId).join(',')}`);
+
+  it('gives each coordinator one escalation per strategy and quarter, listing its returns in order', () => {
+    const { each, escalations } = batchEscalations([
+      { kind: 'escalation', recipient: chair, owed: owed('t1') },
+      { kind: 'escalation', recipient: coord, owed: owed('t1') },
+      { kind: 'escalation', recipient: chair, owed: owed('t2') },
+      { kind: 'escalation', recipient: coord, owed: owed('t2') },
+      { kind: 'escalation', recipient: chair, owed: owed('t3') },
+    ]);
+    expect(each).toEqual([]);
+    expect(summary(escalations)).toEqual(['chair@lsp.example s1 2025-26-Q4 2026-04-30: t1,t2,t3', 'coord@lsp.example s1 2025-26-Q4 2026-04-30: t1,t2']);
+  });
+
+  it('keeps strategies and quarters apart, and dates a batch by its earliest deadline', () => {
+    const { escalations } = batchEscalations([
+      { kind: 'escalation', recipient: chair, owed: owed('t1') },
+      { kind: 'escalation', recipient: chair, owed: owed('t9', { strategyId: 's2' }) },
+      { kind: 'escalation', recipient: chair, owed: owed('t2', { period: '2025-26-Q3', deadline: '2026-01-30' }) },
+      { kind: 'escalation', recipient: chair, owed: owed('t3', { deadline: '2026-04-29' }) },
+    ]);
+    expect(summary(escalations)).toEqual([
+      'chair@lsp.example s1 2025-26-Q4 2026-04-29: t1,t3',
+      'chair@lsp.example s2 2025-26-Q4 2026-04-30: t9',
+      'chair@lsp.example s1 2025-26-Q3 2026-01-30: t2',
+    ]);
+  });
+
+  it('passes reminders and overdue notices through one by one, as they came', () => {
+    const reminder = { kind: 'reminder' as const, recipient: officer, owed: owed('t1') };
+    const overdue = { kind: 'overdue' as const, recipient: officer, owed: owed('t2') };
+    const { each, escalations } = batchEscalations([reminder, { kind: 'escalation', recipient: chair, owed: owed('t3') }, overdue]);
+    expect(each).toEqual([reminder, overdue]);
+    expect(summary(escalations)).toEqual(['chair@lsp.example s1 2025-26-Q4 2026-04-30: t3']);
+  });
+
+  it('has nothing to batch in nothing', () => {
+    expect(batchEscalations([])).toEqual({ each: [], escalations: [] });
   });
 });
 

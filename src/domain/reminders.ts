@@ -129,6 +129,43 @@ export function dueMessages(input: SchedulingInput): DueMessage[] {
   return out;
 }
 
+/** One escalation email: a coordinator told of every return of a strategy's quarter still owed. */
+export interface EscalationBatch {
+  recipient: Recipient;
+  strategyId: string;
+  period: string;
+  /** The earliest deadline among them (a strategy's quarter has one). */
+  deadline: string;
+  /** In the order the messages came. */
+  owed: OwedReturn[];
+}
+
+/**
+ * Escalations batched: one per (coordinator, strategy, quarter) listing every return still owed,
+ * rather than one email per missing return (ten missing returns made ten emails). Every other
+ * message passes through as it came.
+ */
+export function batchEscalations(messages: DueMessage[]): { each: DueMessage[]; escalations: EscalationBatch[] } {
+  const each: DueMessage[] = [];
+  const batches = new Map<string, EscalationBatch>();
+  for (const message of messages) {
+    if (message.kind !== 'escalation') {
+      each.push(message);
+      continue;
+    }
+    const { recipient, owed } = message;
+    const key = `${recipient.email}\u0000${owed.strategyId}\u0000${owed.period}`;
+    const batch = batches.get(key);
+    if (!batch) {
+      batches.set(key, { recipient, strategyId: owed.strategyId, period: owed.period, deadline: owed.deadline, owed: [owed] });
+    } else {
+      batch.owed.push(owed);
+      if (owed.deadline < batch.deadline) batch.deadline = owed.deadline;
+    }
+  }
+  return { each, escalations: [...batches.values()] };
+}
+
 /** The ISO-8601 week of `now` (UTC), e.g. 2026-W17: the period key of the weekly digest. */
 export function isoWeek(now: Date): string {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

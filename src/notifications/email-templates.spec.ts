@@ -17,6 +17,7 @@ const data = {
   waiting: 2,
   overdue: [{ code: 'NI 154', title: 'Net additional homes', partnership: 'Wealden Housing Partnership', days: 8 }],
   newlyRed: [{ code: 'NI 15', title: 'Serious violent crime' }],
+  returns: [{ code: 'NI 154', title: 'Net additional homes', partnership: 'Wealden Housing Partnership', officer: 'Tom Reed' }],
   link: 'https://scs.example.gov.uk/your-returns',
   chasingLink: 'https://scs.example.gov.uk/chasing',
   settingsLink: 'https://scs.example.gov.uk/email-settings',
@@ -46,6 +47,37 @@ describe('EmailTemplates (templates/email)', () => {
     const email = await templates.render('returned', 'en', data);
     expect(email.text).toContain('Figure < last quarter & no commentary');
     expect(email.html).toContain('Figure &lt; last quarter &amp; no commentary');
+  });
+
+  it('escalates one return in a sentence, and several as one list, in both languages', async () => {
+    const three = {
+      ...data,
+      returns: [
+        { code: 'NI 154', title: 'Net additional homes', partnership: 'Wealden Housing Partnership', officer: 'Tom Reed' },
+        { code: 'NI 155', title: 'Affordable homes', partnership: 'Wealden Housing Partnership', officer: 'Tom Reed' },
+        { code: 'NI 15', title: 'Serious violent crime', partnership: 'Safer Wealden', officer: 'Ana Jones' },
+      ],
+    };
+    const [one, many, cyOne, cyMany] = await Promise.all([
+      templates.render('escalation', 'en', data),
+      templates.render('escalation', 'en', three),
+      templates.render('escalation', 'cy', data),
+      templates.render('escalation', 'cy', three),
+    ]);
+    expect(one.subject).toBe('Escalation: NI 154 return for 2025/26 Q4 is 8 days overdue');
+    expect(one.text).toContain('The 2025/26 Q4 return for NI 154 Net additional homes (Pride of Place) is 8 days overdue: it was due on 30 April 2026. Wealden Housing Partnership leads this target; the accountable officer, Tom Reed,');
+    expect(many.subject).toBe('Escalation: 3 returns for 2025/26 Q4 are 8 days overdue');
+    expect(many.text).toContain('These 3 returns for 2025/26 Q4 (Pride of Place) are 8 days overdue: they were due on 30 April 2026.');
+    for (const r of three.returns) {
+      expect(many.text).toContain(`- ${r.code} ${r.title}: led by ${r.partnership}, accountable officer ${r.officer}\n`);
+      expect(many.html).toContain(`<li><strong>${r.code} ${r.title}</strong>: led by ${r.partnership}, accountable officer ${r.officer}</li>`);
+    }
+    expect(many.html).toContain('3 returns are 8 days overdue</h1>');
+    expect(cyOne.subject).toBe('Uwchgyfeirio: mae ffurflen NI 154 ar gyfer 2025/26 Q4 8 diwrnod yn hwyr');
+    expect(cyMany.subject).toBe('Uwchgyfeirio: mae 3 ffurflen ar gyfer 2025/26 Q4 8 diwrnod yn hwyr');
+    expect(cyMany.text).toContain("Mae'r 3 ffurflen hyn ar gyfer 2025/26 Q4 (Pride of Place) 8 diwrnod yn hwyr");
+    expect(cyMany.text).toContain("- NI 15 Serious violent crime: Safer Wealden sy'n arwain; y swyddog atebol yw Ana Jones\n");
+    expect(cyMany.html).toMatch(/<html lang="cy">/);
   });
 
   it('fails loudly when a template is given too little to fill it', async () => {

@@ -5,8 +5,10 @@ import type { EnvironmentVariables } from '../config/env.validation';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { addQuarters, comparePeriods, latestCompletedPeriod, periodContaining } from '../domain/period';
 import {
+  batchEscalations,
   daysFromDeadline,
   type DueMessage,
+  type EscalationBatch,
   digestDue,
   digestWorthSending,
   dueMessages,
@@ -110,7 +112,8 @@ export class NotificationsService {
         officersOf: (id) => officers.filter((u) => (u.partnerships ?? []).some((p) => p.id === id)).map(asRecipient),
         coordinatorsOf: () => coordinators,
       });
-      for (const message of messages) {
+      const { each, escalations } = batchEscalations(messages);
+      for (const message of each) {
         await this.offer(result, dryRun, {
           kind: message.kind,
           recipient: message.recipient,
@@ -119,6 +122,20 @@ export class NotificationsService {
           strategyId: strategy.id,
           code: message.owed.code,
           data: this.returnWords(message, strategy, at),
+        });
+      }
+      for (const batch of escalations) {
+        await this.offer(result, dryRun, {
+          kind: 'escalation',
+          recipient: batch.recipient,
+          // One per coordinator, strategy and quarter: the strategy in the occasion, no target.
+          // (A return first owed after its quarter's escalation went is on Missing returns, not emailed.)
+          targetId: '',
+          period: batch.period,
+          occasion: strategy.id,
+          strategyId: strategy.id,
+          code: batch.owed.map((o) => o.code).join(', '),
+          data: this.escalationWords(batch, strategy, at),
         });
       }
       if (digestDue(at)) {
@@ -206,7 +223,22 @@ export class NotificationsService {
       escalationDays: this.policy.escalationDaysAfter,
       partnership: owed.partnershipName,
       officer: owed.officerName,
-      link: webLink(this.publicUrl, message.kind === 'escalation' ? `/chasing?strategy=${strategy.id}&period=${owed.period}` : '/your-returns'),
+      // Reminders and overdue notices only: escalations are batched (escalationWords).
+      link: webLink(this.publicUrl, '/your-returns'),
+    };
+  }
+
+  private escalationWords(batch: EscalationBatch, strategy: StrategyDto, at: Date): Record<string, unknown> {
+    const lang = batch.recipient.language;
+    return {
+      strategy: strategy.title,
+      quarter: quarterLabel(batch.period, lang),
+      deadline: formatDay(batch.deadline, lang),
+      days: Math.max(0, daysFromDeadline(batch.deadline, at)),
+      returns: [...batch.owed]
+        .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
+        .map((o) => ({ code: o.code, title: o.title, partnership: o.partnershipName, officer: o.officerName })),
+      link: webLink(this.publicUrl, `/chasing?strategy=${strategy.id}&period=${batch.period}`),
     };
   }
 
