@@ -35,7 +35,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { UsersService } from '../src/users/users.service';
 import { seedCountyScale } from './county-scale';
-import { cpuMs } from './load';
+import { cpuMs } from './process-cpu';
 import { freePort, rssMb, startProcess, waitFor } from './server-process';
 
 const P99_LIMIT_MS = 50;

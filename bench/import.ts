@@ -35,6 +35,7 @@ import { toActor } from '../src/users/user.mapper';
 import { UsersService } from '../src/users/users.service';
 import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../test/factories/bulk-seed';
 import { reportFigure } from './figures';
+import { cpuMs } from './process-cpu';
 
 const QUARTERS = 10;
 const LIMIT_S = 10;
@@ -192,21 +193,26 @@ async function runImport(step: string): Promise<StepResult> {
     const before = peakMb();
     const trace = process.env.BENCH_MEMORY_TRACE ? traceMemory(step) : null;
     const dataSource = context.get(DataSource);
-    const dbBefore = serverCpu(poolBackends(dataSource));
+    const dbBefore = new Map(poolBackends(dataSource).map((pid) => [pid, cpuMs(pid)]));
     const gc = garbageCollections();
     const cpu = process.cpuUsage();
     const started = performance.now();
     const result = await context.get(ReturnsService).importReturns(process.env.BENCH_STRATEGY!, { format: 'csv', bytes }, false, toActor(user!));
     const ms = performance.now() - started;
-    const cpuMs = cpuSince(cpu);
+    const processCpuMs = cpuSince(cpu);
     const collected = await gc();
-    const dbAfter = serverCpu(poolBackends(dataSource));
+    // The pool's backends now (one may have opened during the import), each against its start.
+    let dbCpuMs = 0;
+    for (const pid of poolBackends(dataSource)) {
+      const now = cpuMs(pid);
+      if (now !== null) dbCpuMs += now - (dbBefore.get(pid) ?? 0);
+    }
     trace?.();
     return {
       ms,
       peakMb: peakMb(),
-      cpuMs,
-      dbCpuMs: [...dbAfter].reduce((sum, [pid, t]) => sum + t - (dbBefore.get(pid) ?? 0), 0),
+      cpuMs: processCpuMs,
+      dbCpuMs,
       note: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged (RSS peak ${before} MB before the import; ${collected})`,
     };
   } finally {
@@ -249,7 +255,7 @@ async function bare(): Promise<StepResult> {
     const client = new Client({ connectionString: PG_URL, options: `-c search_path=${process.env.DATABASE_SCHEMA}` });
     await client.connect();
     const backend = (client as unknown as { processID: number }).processID;
-    const dbBefore = serverCpu([backend]).get(backend) ?? 0;
+    const dbBefore = cpuMs(backend) ?? 0;
     try {
       await client.query('BEGIN');
       // A scratch copy of the table with all its indexes, so the bare run can repeat after the import has filled the real one.
@@ -266,7 +272,7 @@ async function bare(): Promise<StepResult> {
         stored += (await client.query(`INSERT INTO "bare_progress_updates" (${columns}) VALUES ${tuples.join(', ')}`, values)).rowCount ?? 0;
       }
       await client.query('ROLLBACK');
-      dbCpuMs = (serverCpu([backend]).get(backend) ?? 0) - dbBefore;
+      dbCpuMs = (cpuMs(backend) ?? dbBefore) - dbBefore;
     } finally {
       await client.end();
     }
@@ -329,27 +335,6 @@ function poolBackends(dataSource: DataSource): number[] {
   const pool = (dataSource.driver as unknown as { master?: { _clients?: { processID?: number }[] } }).master;
   return (pool?._clients ?? []).map((c) => c.processID).filter((pid): pid is number => typeof pid === 'number');
 }
-
-/**
- * CPU time (user + system, ms) each server process has used so far, from /proc/<pid>/stat
- * (PostgreSQL on this machine; a backend not readable there is left out).
- */
-function serverCpu(pids: number[]): Map<number, number> {
-  const times = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
-    } catch {
-      // Not on this machine, or gone.
-    }
-  }
-  return times;
-}
-
-/** USER_HZ, 100 on Linux. */
-const CLOCK_TICKS = 100;
 
 async function withPg<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: PG_URL });

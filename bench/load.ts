@@ -5,9 +5,9 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { cpuMs } from './process-cpu';
 
 export const REPO = join(__dirname, '..', '..');
 
@@ -90,21 +90,6 @@ export interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
-}
-
-/**
- * CPU time (user + system) a process has used, from /proc (Linux; null elsewhere). On a shared
- * machine req/s depends on who else has the cores; CPU per request does not, so the benchmarks
- * quote both.
- */
-export function cpuMs(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100 a second).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
 }
 
 export async function load(
