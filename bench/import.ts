@@ -16,7 +16,8 @@
  *
  * Steps run interleaved (bare, import, bare, re-import) and each import is quoted as a ratio
  * to the mean of the bare runs. Targets (issue 11): ≤ 10 s and ≤ 300 MB for 100,000 rows.
- * Options (environment): ROWS_TARGETS=10000, ENGINES=sqlite,postgres, BENCH_MEMORY_TRACE=1 (see traceMemory).
+ * Options (environment): ROWS_TARGETS=10000, ENGINES=sqlite,postgres, BENCH_MEMORY_TRACE=1 (see traceMemory),
+ * BENCH_PROFILE=<dir> (a CPU profile of each import and re-import step, node --cpu-prof, written there).
  */
 import { benchDirectory } from './support';
 import './import-env';
@@ -138,7 +139,8 @@ async function orchestrate(): Promise<void> {
 /** A step in a fresh node process; its last stdout line is its JSON result. */
 function child<T>(step: string, env: NodeJS.ProcessEnv): T {
   // The imports run with the server's node flags (package.json "start:prod": a 256 MB heap), as deployed.
-  const flags = step.includes('import') ? serverFlags() : [];
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const flags = step.includes('import') ? [...serverFlags(), ...profile] : [];
   const out = execFileSync(process.execPath, [...flags, __filename, step], { env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 }).toString().trim().split('\n');
   return JSON.parse(out[out.length - 1]) as T;
 }
