@@ -1,7 +1,8 @@
 import { isBefore, periodLabel } from '../domain/period';
 import { directionOfTravel, ragStatus } from '../domain/status';
-import { expectedValue, type Trajectory } from '../domain/trajectory';
+import { expectedValue } from '../domain/trajectory';
 import type { Target } from '../targets/target.entity';
+import { trajectoryOf } from '../targets/target-rules';
 import { ProgressUpdateDto } from './dto/progress.dto';
 import { ProgressUpdate } from './progress-update.entity';
 
@@ -38,20 +39,5 @@ export function toProgressDto(u: ProgressUpdate, target: Target, approved: Progr
     updatedById: u.updatedById,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
-  };
-}
-
-/**
- * The target's trajectory: the five fields expected values are worked out from, not a copy of
- * the whole target (the import maps 100,000 updates; copying their targets was most of this
- * mapper's allocation).
- */
-function trajectoryOf(target: Target): Trajectory {
-  return {
-    baselinePeriod: target.baselinePeriod,
-    baselineValue: target.baselineValue,
-    targetPeriod: target.targetPeriod,
-    targetValue: target.targetValue,
-    milestones: target.milestones ?? [],
   };
 }

@@ -11,6 +11,7 @@ import { comparePeriods, parsePeriodInput, PeriodFormatError, periodContaining }
 import { returnOutcome, returnWindowProblem, type ReturnOutcome } from '../domain/progress-returns';
 import { isReturnDue } from '../domain/status';
 import { expectedValue } from '../domain/trajectory';
+import { trajectoryOf } from '../targets/target-rules';
 import { PartnershipsService } from '../partnerships/partnerships.service';
 import { ProgressService } from '../progress/progress.service';
 import { toProgressDto } from '../progress/progress.mapper';
@@ -85,7 +86,7 @@ export class ReturnsService {
         title: t.title,
         unit: t.unit,
         period: query.period,
-        expected: round(expectedValue({ ...t, milestones: t.milestones ?? [] }, query.period)),
+        expected: round(expectedValue(trajectoryOf(t), query.period)),
         last_value: last?.value ?? '',
         value: current?.value ?? '',
         commentary: current?.commentary ?? '',

@@ -1,4 +1,4 @@
-import { trajectoryErrors, TrajectoryInput } from './target-rules';
+import { trajectoryErrors, TrajectoryInput, trajectoryOf } from './target-rules';
 
 const base: TrajectoryInput = { baselinePeriod: '2024-25-Q4', targetPeriod: '2025-26-Q4', frequency: 'quarterly', milestones: [] };
 const fields = (t: Partial<TrajectoryInput>) => trajectoryErrors({ ...base, ...t }).map((e) => e.field);
@@ -44,5 +44,18 @@ describe('trajectoryErrors', () => {
       'targetPeriod',
       'milestones.0.period',
     ]);
+  });
+});
+
+describe('trajectoryOf', () => {
+  const target = { id: 't1', code: 'NI 154', baselinePeriod: '2024-25-Q4', baselineValue: 100, targetPeriod: '2027-28-Q4', targetValue: 200 };
+
+  it('keeps the five fields of the trajectory and nothing else of the target', () => {
+    const milestones = [{ period: '2025-26-Q4', value: 140 }];
+    expect(trajectoryOf({ ...target, milestones })).toEqual({ baselinePeriod: '2024-25-Q4', baselineValue: 100, targetPeriod: '2027-28-Q4', targetValue: 200, milestones });
+  });
+
+  it('gives a target read without its milestones none', () => {
+    expect(trajectoryOf(target).milestones).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { FieldError } from '../common/api-errors';
 import { comparePeriods, isAfter, isBefore, toPeriod } from '../domain/period';
 import type { Frequency } from '../domain/status';
+import type { Milestone, Trajectory } from '../domain/trajectory';
 
 export interface TrajectoryInput {
   baselinePeriod: string;
@@ -42,4 +43,19 @@ export function trajectoryErrors(t: TrajectoryInput): FieldError[] {
 
 export function sortMilestones<T extends { period: string }>(milestones: T[]): T[] {
   return [...milestones].sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+/**
+ * A target's trajectory: the five fields expected values are worked out from, not a copy of the
+ * whole target (the import maps 100,000 updates; copying their targets was most of the progress
+ * mapper's allocation). A target read without its milestones has none.
+ */
+export function trajectoryOf(target: Pick<Trajectory, 'baselinePeriod' | 'baselineValue' | 'targetPeriod' | 'targetValue'> & { milestones?: readonly Milestone[] }): Trajectory {
+  return {
+    baselinePeriod: target.baselinePeriod,
+    baselineValue: target.baselineValue,
+    targetPeriod: target.targetPeriod,
+    targetValue: target.targetValue,
+    milestones: target.milestones ?? [],
+  };
 }
