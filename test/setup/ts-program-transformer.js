@@ -72,7 +72,8 @@ function compile(info) {
   rmSync(staging, { recursive: true, force: true });
   // CommonJS with bundler resolution, as ts-jest compiled it: `module: nodenext` would leave a
   // dynamic import() in place, which Jest's module loader cannot run.
-  const options = { ...info.options, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Bundler, outDir: staging, rootDir: ROOT, noEmit: false, noEmitOnError: false, declaration: false, sourceMap: false, inlineSourceMap: true, inlineSources: false, incremental: false, tsBuildInfoFile: undefined };
+  // Source maps inline, so a failing test's stack points into the .ts file.
+  const options = { ...info.options, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Bundler, outDir: staging, sourceMap: false, inlineSourceMap: true };
   const built = ts.createProgram({ rootNames: info.files, options });
   const emitted = built.emit(undefined, undefined, undefined, false, { before: [swaggerTransformer.factory({ program: built })] });
   if (emitted.emitSkipped) throw new Error('TypeScript emitted nothing for the test program');
