@@ -12,8 +12,9 @@
  * and storage add; plain ÷ that is what the shortcuts save. Printed, not an acceptance figure.
  * BENCH_BEFORE_DIST=<another build's dist/> adds that build's `report` command to every round
  * (e.g. an earlier commit's, built elsewhere against this node_modules), for before/after in one run.
+ * BENCH_PROFILE=<dir> writes a CPU profile of each product run there (node --cpu-prof).
  */
-import { benchDirectory } from './support';
+import { benchDirectory, launchEnvironment } from './support';
 import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
@@ -41,7 +42,7 @@ function run(args: string[], out: string): Run {
   const started = performance.now();
   const child = spawnSync(process.execPath, ['-r', join(__dirname, 'peak-rss.js'), ...args], {
     cwd: REPO,
-    env: { ...process.env, BENCH_PEAK_RSS_FILE: peakFile, REPORT_WARM_UP: 'false' },
+    env: { ...launchEnvironment, BENCH_PEAK_RSS_FILE: peakFile, REPORT_WARM_UP: 'false' },
     encoding: 'utf8',
   });
   const ms = performance.now() - started;
@@ -61,8 +62,9 @@ async function main(): Promise<void> {
     const productOut = join(benchDirectory, 'product.pdf');
     const bareOut = join(benchDirectory, 'bare.pdf');
     const drawingOut = join(benchDirectory, 'drawing.pdf');
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     const runners = {
-      product: () => run([join(REPO, 'dist', 'cli', 'main.js'), 'report', '--strategy', strategyId, '--period', period, '--out', productOut], productOut),
+      product: () => run([...profile, join(REPO, 'dist', 'cli', 'main.js'), 'report', '--strategy', strategyId, '--period', period, '--out', productOut], productOut),
       bare: () => run([join(__dirname, 'report-fresh-baseline.js'), summaryFile, bareOut, 'pdfkit'], bareOut),
       drawing: () => run([join(__dirname, 'report-fresh-baseline.js'), summaryFile, drawingOut, 'shortcuts'], drawingOut),
     };
