@@ -17,7 +17,7 @@ const QUARTERS = 10;
  * for big files, `npm run import-progress` (the compiled CLI, in a child process), on this test
  * file's own database; it is killed once it has started writing: on SQLite when its
  * uncommitted pages spill into the write-ahead log, on PostgreSQL when its transaction has an
- * id (it has written) and its latest statement is an INSERT.
+ * id (it has written) and its latest statement writes rows (COPY, or an INSERT).
  */
 describeE2E('returns import killed half-way', () => {
   let dir: string;
@@ -97,7 +97,7 @@ function sqliteWriting(wal: string): () => Promise<boolean> {
 function postgresWriting(applicationName: string): () => Promise<boolean> {
   return async () => {
     const rows = await pgQuery(
-      `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL AND query LIKE 'INSERT INTO%'`,
+      `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL AND (query LIKE 'COPY %' OR query LIKE 'INSERT INTO%')`,
       [applicationName],
     );
     return rows.length > 0;

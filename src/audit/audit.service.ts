@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Repository } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { Clock } from '../common/clock';
-import { insertRows } from '../database/bulk';
+import { type PreparedWrite, prepareInsertRows } from '../database/bulk';
 import { Db } from '../database/transactions';
 import { Page, skipTake, toPage } from '../common/pagination';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -49,8 +49,13 @@ export class AuditService {
 
   /** Many entries in multi-row INSERTs (bulk imports), in the order given, so their sequence follows it. */
   async recordMany(records: AuditRecord[]): Promise<void> {
+    await this.prepareMany(records)();
+  }
+
+  /** `recordMany` with the entries' text made now and sent when the write is run (see prepareInsertRows). */
+  prepareMany(records: AuditRecord[]): PreparedWrite {
     const at = this.clock.now().toISOString();
-    await insertRows(
+    return prepareInsertRows(
       this.db.tx,
       AuditEntry,
       records.map((record) => ({
