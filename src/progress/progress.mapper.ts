@@ -9,10 +9,16 @@ import { ProgressUpdate } from './progress-update.entity';
 /**
  * The update as the API shows it, with what its figure scores: the expected value at its
  * period, its RAG, and its direction of travel against the latest approved figure before it.
- * `approved` is the target's approved updates (any order).
+ * `approved` is the target's approved updates (any order). `expectedOf` is the target's expected
+ * value by period, for callers that already have it (`expectedValues`, once per target).
  */
-export function toProgressDto(u: ProgressUpdate, target: Target, approved: ProgressUpdate[]): ProgressUpdateDto {
-  const expected = expectedValue(trajectoryOf(target), u.period)!;
+export function toProgressDto(
+  u: ProgressUpdate,
+  target: Target,
+  approved: ProgressUpdate[],
+  expectedOf: (period: string) => number | null = (period) => expectedValue(trajectoryOf(target), period),
+): ProgressUpdateDto {
+  const expected = expectedOf(u.period)!;
   const previous = approved
     .filter((a) => isBefore(a.period, u.period))
     .reduce<ProgressUpdate | null>((latest, a) => (!latest || isBefore(latest.period, a.period) ? a : latest), null);

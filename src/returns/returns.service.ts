@@ -4,6 +4,7 @@ import { refusal, requireAccess } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { unprocessable, validationFailed } from '../common/api-errors';
 import { decodeCsv, SheetFileError } from '../common/spreadsheet/decode';
+import { ConnectionQueue } from '../database/connection-queue';
 import { Db, Transactional } from '../database/transactions';
 import { slug } from '../common/slug';
 import { byCode } from '../domain/codes';
@@ -136,35 +137,53 @@ export class ReturnsService {
     // records, plans and existing updates are never in memory at once (bench/import.ts, peak
     // RSS). Still all or nothing: once a row is wrong nothing more is written, every later row is
     // still checked, and the 422 rolls back what earlier slices wrote, with the transaction.
-    // A slice's writes are sent, not awaited, while the next slice is parsed: the database writes
-    // one while this process reads the next (bench/import.ts). They are awaited before the next
-    // slice's reads, so a failed write is the error reported, and before the transaction ends.
-    let writing: Promise<void> = Promise.resolve();
+    //
+    // The transaction's one connection takes one statement at a time, in this order: read slice
+    // 1's existing updates, read slice 2's, write slice 1, read slice 3's, write slice 2… Meanwhile
+    // this process checks and plans the slice whose updates it has, so the database writes one
+    // slice while this process works out the next (bench/import.ts, re-import). Slices name
+    // different (target, period) pairs (a pair given twice is refused), so a slice read before
+    // the previous one is written still reads what its checks need. After a failure nothing more
+    // is sent, and that first failure is what is thrown (ConnectionQueue).
+    const connection = new ConnectionQueue();
+    const slices = this.recordSlices(file);
+    const readAhead = (next: IteratorResult<CsvRecord[], void>): Promise<Map<string, ProgressUpdate>> | null => {
+      if (next.done) return null;
+      const records = next.value;
+      return connection.run(() => this.existingOf(context, records));
+    };
     try {
-      for await (const records of this.recordSlices(file)) {
-        await writing;
+      let slice = await slices.next();
+      let reading = readAhead(slice);
+      while (!slice.done) {
+        const records = slice.value;
+        const existing = await reading!;
+        const following = await slices.next();
+        reading = readAhead(following);
         result.rows += records.length;
-        const { planned, skipped } = await this.plan(context, records, actor, errors);
+        const { planned, skipped } = this.plan(context, records, existing, actor, errors);
         result.skipped += skipped;
-        if (errors.length > 0) continue;
-        let outcomes: ReturnOutcome[] = planned.map((row) => row.outcome);
-        if (!dryRun) {
-          const queued = this.progress.queueReturns(planned, actor);
-          outcomes = queued.outcomes;
-          writing = queued.written;
-          // Awaited above or below; until then a failure must not count as unhandled.
-          writing.catch(() => undefined);
+        if (errors.length === 0) {
+          let outcomes = planned.map((row) => row.outcome);
+          if (!dryRun) {
+            const queued = this.progress.queueReturns(planned, actor, connection);
+            outcomes = queued.outcomes;
+            // A failed write is heard through `connection` (below), as the error thrown.
+            queued.written.catch(() => undefined);
+          }
+          for (const [i, outcome] of outcomes.entries()) {
+            result[outcome]++;
+            if (list) stored.push({ code: planned[i].target.code, title: planned[i].target.title, period: planned[i].period, value: planned[i].change.value, outcome });
+          }
         }
-        for (const [i, outcome] of outcomes.entries()) {
-          result[outcome]++;
-          if (list) stored.push({ code: planned[i].target.code, title: planned[i].target.title, period: planned[i].period, value: planned[i].change.value, outcome });
-        }
+        slice = following;
       }
     } finally {
-      // Never leave the transaction with a write still in flight, even when reading the file failed.
-      await writing.catch(() => undefined);
+      // Never leave the transaction with a statement still in flight, even when reading the file failed.
+      await connection.drained().catch(() => undefined);
+      await slices.return(undefined);
     }
-    await writing;
+    await connection.drained();
     if (errors.length > 0) {
       throw unprocessable(
         `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${new Set(errors.map((e) => e.row)).size} row(s)`,
@@ -275,10 +294,17 @@ export class ReturnsService {
     };
   }
 
-  /** Checks a slice of rows (adding to `errors`) and plans the good ones; `context.seen` spans the whole file. */
-  private async plan(context: PlanContext, records: CsvRecord[], actor: Actor, errors: ImportRowErrorDto[]) {
+  /** The existing updates a slice of rows names, locked (see ProgressService.lockReturnsOf), by `targetId|period`. */
+  private async existingOf(context: PlanContext, records: CsvRecord[]): Promise<Map<string, ProgressUpdate>> {
+    return new Map((await this.progress.lockReturnsOf(namedReturns(records, context.byCodeMap))).map((u) => [`${u.targetId}|${u.period}`, u]));
+  }
+
+  /**
+   * Checks a slice of rows (adding to `errors`) and plans the good ones, against the updates
+   * they name (`existingOf`); `context.seen` spans the whole file.
+   */
+  private plan(context: PlanContext, records: CsvRecord[], existingOf: Map<string, ProgressUpdate>, actor: Actor, errors: ImportRowErrorDto[]) {
     const { byCodeMap, leadOf, current, seen } = context;
-    const existingOf = new Map((await this.progress.lockReturnsOf(namedReturns(records, byCodeMap))).map((u) => [`${u.targetId}|${u.period}`, u]));
     const planned: PlannedRow[] = [];
     let skipped = 0;
 

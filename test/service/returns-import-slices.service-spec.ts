@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import type { Actor } from '../../src/auth/roles';
 import { addQuarters, periodsBetween } from '../../src/domain/period';
+import { AuditService } from '../../src/audit/audit.service';
+import { ProgressService } from '../../src/progress/progress.service';
 import { ReturnsService } from '../../src/returns/returns.service';
 import { BASELINE_PERIOD, seededRandom, seedPartnerships, seedStrategy } from '../factories/bulk-seed';
 import { describeE2E, engine, withPg } from '../helpers/app';
@@ -75,6 +77,41 @@ describeE2E('returns import in slices', () => {
     expect(status).toBe(422);
     const [code, period] = lines[1].split(',');
     expect(body.errors).toEqual([expect.objectContaining({ row: rows.length + 1, column: 'code', message: `${code} ${period} is already given in row 3` })]);
+    expect(await stored()).toEqual({ updates: 0, history: 0 });
+  });
+
+  it('when a write fails part-way, throws that failure, sends nothing after it, and stores nothing', async () => {
+    // The import reads a slice ahead of its writes on one connection (ConnectionQueue): a failed
+    // write must still be the error reported, and no later statement may go to the failing transaction.
+    const audit = app.get(AuditService);
+    const progress = app.get(ProgressService);
+    const prepare = audit.prepareMany.bind(audit);
+    const read = progress.lockReturnsOf.bind(progress);
+    const failure = new Error('could not extend file: No space left on device');
+    let writes = 0;
+    let failed = false;
+    let readsAfterFailure = 0;
+    const prepareMany = jest.spyOn(audit, 'prepareMany').mockImplementation((records) => {
+      const write = prepare(records);
+      return ++writes === 3
+        ? async () => {
+            failed = true;
+            throw failure;
+          }
+        : write;
+    });
+    const lockReturnsOf = jest.spyOn(progress, 'lockReturnsOf').mockImplementation((pairs) => {
+      if (failed) readsAfterFailure++;
+      return read(pairs);
+    });
+    try {
+      await expect(returns.importReturns(strategyId, file(lines), false, coordinator)).rejects.toBe(failure);
+    } finally {
+      prepareMany.mockRestore();
+      lockReturnsOf.mockRestore();
+    }
+    expect(failed).toBe(true);
+    expect(readsAfterFailure).toBe(0);
     expect(await stored()).toEqual({ updates: 0, history: 0 });
   });
 
