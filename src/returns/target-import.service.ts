@@ -70,7 +70,11 @@ export class TargetImportService {
   }
 
   private async plan(strategyId: string, records: { row: number; values: Record<string, string> }[]) {
-    const [targets, themes, active] = await Promise.all([this.targets.ofStrategy(strategyId), this.themes.ofStrategy(strategyId), this.assignments.activeForStrategy(strategyId)]);
+    // One after another: inside the import's transaction they share one connection, which takes
+    // one query at a time (node-postgres deprecates queueing behind a running one).
+    const targets = await this.targets.ofStrategy(strategyId);
+    const themes = await this.themes.ofStrategy(strategyId);
+    const active = await this.assignments.activeForStrategy(strategyId);
     const targetOf = new Map(targets.map((t) => [t.code.toLowerCase(), t]));
     const themeOf = new Map(themes.map((t) => [t.title.toLowerCase(), t]));
     const activeOf = new Map(active.map((a) => [a.targetId, a]));
