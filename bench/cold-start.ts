@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { prepareCountyDatabase } from './county-database';
 import { freePort, median, REPO } from './load';
 import { serverFlags } from './server-process';
+import { reportFigure } from './figures';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     const p = median(times.product);
     const b = median(times.bare);
     console.log(`cold start to ready: product median ${(p / 1000).toFixed(2)} s, bare ${(b / 1000).toFixed(2)} s, ratio ${(p / b).toFixed(2)} (${RUNS} interleaved runs; acceptance ≤ 1.5 s)`);
+    reportFigure({ name: 'cold start to ready', figure: `${(p / 1000).toFixed(2)} s`, baseline: `bare ${(b / 1000).toFixed(2)} s`, ratio: p / b, target: '≤ 1.5 s', met: p <= 1500 });
     if (before) {
       const w = median(times.before);
       console.log(`before (${beforeDir}): median ${(w / 1000).toFixed(2)} s, ratio to bare ${(w / b).toFixed(2)}; product/before ${(p / w).toFixed(2)}`);

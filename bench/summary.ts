@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { prepareCountyDatabase } from './county-database';
 import { describe, load, LoadResult, median, Server, startProduct, startScript } from './load';
+import { reportFigure } from './figures';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -62,6 +63,14 @@ async function main(): Promise<void> {
     const ratio = (a: keyof typeof servers, b: keyof typeof servers) => median(runs.map((r) => r[a].requestsPerSecond / r[b].requestsPerSecond));
     console.log(`warm county summary: product (cached) ${rps('cached').toFixed(0)} req/s, p50 ${median(runs.map((r) => r.cached.p50))} ms, p99 ${median(runs.map((r) => r.cached.p99))} ms (acceptance ≥ 200 req/s)`);
     console.log(`summary: cached/uncached req/s ${ratio('cached', 'uncached').toFixed(1)}×; cached/bare ${ratio('cached', 'bare').toFixed(2)}; uncached/bare ${ratio('uncached', 'bare').toFixed(3)}`);
+    reportFigure({
+      name: 'warm county summary req/s, 64 connections',
+      figure: `${rps('cached').toFixed(0)} req/s`,
+      baseline: `bare, same bytes ${rps('bare').toFixed(0)} req/s`,
+      ratio: ratio('cached', 'bare'),
+      target: '≥ 200 req/s',
+      met: rps('cached') >= 200,
+    });
     const cpu = median(runs.map((r) => (r.cached.cpuMsPerRequest ?? NaN) / (r.bare.cpuMsPerRequest ?? NaN)));
     console.log(`summary: CPU per request, cached product/bare ${cpu.toFixed(2)}; uncached/cached ${median(runs.map((r) => (r.uncached.cpuMsPerRequest ?? NaN) / (r.cached.cpuMsPerRequest ?? NaN))).toFixed(1)}`);
   } finally {
