@@ -18,8 +18,20 @@ type ColumnMetadata = EntityMetadata['columns'][number];
 /** Parameters per statement stay well under both engines' limits (SQLite 32,766, PostgreSQL 65,535). */
 const MAX_PARAMETERS = 30_000;
 
-/** A multi-row write whose statements and values are already made: running it only sends them. */
+/**
+ * A multi-row write whose statements and values are already made: running it only sends them.
+ * It runs once: afterwards its buffers are written again by later writes.
+ */
 export type PreparedWrite = () => Promise<void>;
+
+function once(write: PreparedWrite): PreparedWrite {
+  let ran = false;
+  return () => {
+    if (ran) return Promise.reject(new Error('A prepared write runs once; prepare the rows again to write them again'));
+    ran = true;
+    return write();
+  };
+}
 
 /** Inserts the rows (PostgreSQL: COPY, its text made as it is sent; SQLite: multi-row INSERTs). */
 export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
@@ -47,15 +59,15 @@ function insertion<T extends ObjectLiteral>(manager: EntityManager, entity: Enti
     const starts = Array.from({ length: Math.ceil(rows.length / 1000) }, (_, i) => i * 1000);
     const made = text === 'now' ? starts.map(batch) : null;
     const statement = `COPY ${driver.escape(metadata.tableName)} (${names}) FROM STDIN`;
-    return async () => {
+    return once(async () => {
       await copy(manager, statement, made ?? starts.map((start) => () => batch(start)));
       // PostgreSQL has had every byte (the COPY is complete), so the buffers can be written again.
       if (made) spareAgain(made);
       await announceBulkWrite(manager, metadata, rows);
-    };
+    });
   }
   const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  return async () => {
+  return once(async () => {
     for (let start = 0; start < rows.length; start += chunk) {
       const slice = rows.slice(start, start + chunk);
       const parameters: unknown[] = [];
@@ -63,7 +75,7 @@ function insertion<T extends ObjectLiteral>(manager: EntityManager, entity: Enti
       await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`, parameters);
     }
     await announceBulkWrite(manager, metadata, rows);
-  };
+  });
 }
 
 /**
@@ -196,13 +208,13 @@ export function prepareUpdateRows<T extends ObjectLiteral>(
     const parameters = columns.map((c, i) => prepareValue(rows.map((row) => convert[i](row[c.propertyName as keyof typeof row]))));
     const arrays = columns.map((c, i) => `$${i + 1}::${pgType(manager, c)}[]`).join(', ');
     const names = columns.map((_, i) => `column${i + 1}`).join(', ');
-    return async () => {
+    return once(async () => {
       await manager.query(`UPDATE ${table} SET ${assignments} FROM unnest(${arrays}) AS v(${names}) ${where}`, parameters);
       await announceBulkWrite(manager, metadata, rows);
-    };
+    });
   }
   const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  return async () => {
+  return once(async () => {
     for (let start = 0; start < rows.length; start += chunk) {
       const parameters: unknown[] = [];
       const tuples = rows
@@ -211,7 +223,7 @@ export function prepareUpdateRows<T extends ObjectLiteral>(
       await manager.query(`UPDATE ${table} SET ${assignments} FROM (VALUES ${tuples.join(', ')}) AS v ${where}`, parameters);
     }
     await announceBulkWrite(manager, metadata, rows);
-  };
+  });
 }
 
 /**

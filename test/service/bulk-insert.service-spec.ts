@@ -136,8 +136,10 @@ describeE2E('insertRows writes what save writes', () => {
         await prepared();
         return prepared;
       });
-      expect(write).toBeInstanceOf(Function);
       expect(await stored(action)).toEqual(rows);
+      // Its buffers have gone back for reuse: it cannot be run again.
+      await expect(db.transaction(() => write())).rejects.toThrow('A prepared write runs once');
+      expect(await db.getRepository(AuditEntry).countBy({ action })).toBe(rows.length);
     }
   });
 
