@@ -15,7 +15,7 @@ type ColumnMetadata = EntityMetadata['columns'][number];
  * included: nothing is read back).
  */
 
-/** Parameters per statement stay well under both engines' limits (SQLite 32,766, PostgreSQL 65,535). */
+/** Parameters per SQLite statement stay well under its limit (32,766); PostgreSQL takes COPY and arrays instead. */
 const MAX_PARAMETERS = 30_000;
 
 /**
@@ -66,16 +66,31 @@ function insertion<T extends ObjectLiteral>(manager: EntityManager, entity: Enti
       await announceBulkWrite(manager, metadata, rows);
     });
   }
-  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   return once(async () => {
-    for (let start = 0; start < rows.length; start += chunk) {
-      const slice = rows.slice(start, start + chunk);
-      const parameters: unknown[] = [];
-      const tuples = slice.map((row) => `(${columns.map((c, i) => placeholder(manager, parameters.push(convert[i](row[c.propertyName])))).join(', ')})`);
-      await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`, parameters);
-    }
+    await inValuesLists(manager, rows, columns, convert, (values) => `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${values}`);
     await announceBulkWrite(manager, metadata, rows);
   });
+}
+
+/**
+ * SQLite: the rows as `(?, ?, …), …` lists, in as many statements as its parameter limit needs;
+ * `statement` puts a list in its place.
+ */
+async function inValuesLists<T extends ObjectLiteral>(
+  manager: EntityManager,
+  rows: Partial<T>[],
+  columns: ColumnMetadata[],
+  convert: ((value: unknown) => unknown)[],
+  statement: (values: string) => string,
+): Promise<void> {
+  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const slice = rows.slice(start, start + chunk);
+    const parameters: unknown[] = [];
+    for (const row of slice) for (let i = 0; i < columns.length; i++) parameters.push(convert[i](row[columns[i].propertyName]));
+    await manager.query(statement(slice.map(() => tuple).join(', ')), parameters);
+  }
 }
 
 /**
@@ -213,15 +228,8 @@ export function prepareUpdateRows<T extends ObjectLiteral>(
       await announceBulkWrite(manager, metadata, rows);
     });
   }
-  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   return once(async () => {
-    for (let start = 0; start < rows.length; start += chunk) {
-      const parameters: unknown[] = [];
-      const tuples = rows
-        .slice(start, start + chunk)
-        .map((row) => `(${columns.map((c, i) => placeholder(manager, parameters.push(convert[i](row[c.propertyName as keyof typeof row])))).join(', ')})`);
-      await manager.query(`UPDATE ${table} SET ${assignments} FROM (VALUES ${tuples.join(', ')}) AS v ${where}`, parameters);
-    }
+    await inValuesLists(manager, rows, columns, convert, (values) => `UPDATE ${table} SET ${assignments} FROM (VALUES ${values}) AS v ${where}`);
     await announceBulkWrite(manager, metadata, rows);
   });
 }
@@ -259,10 +267,6 @@ function persistent(manager: EntityManager, column: ColumnMetadata): (value: unk
     const prepared = driver.preparePersistentValue(value, column);
     return prepared === undefined ? null : prepared;
   };
-}
-
-function placeholder(manager: EntityManager, index: number): string {
-  return manager.connection.options.type === 'postgres' ? `$${index}` : '?';
 }
 
 function pgType(manager: EntityManager, column: ColumnMetadata): string {
