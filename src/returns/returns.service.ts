@@ -164,13 +164,7 @@ export class ReturnsService {
         const { planned, skipped } = this.plan(context, records, existing, actor, errors);
         result.skipped += skipped;
         if (errors.length === 0) {
-          let outcomes = planned.map((row) => row.outcome);
-          if (!dryRun) {
-            const queued = this.progress.queueReturns(planned, actor, connection);
-            outcomes = queued.outcomes;
-            // A failed write is heard through `connection` (below), as the error thrown.
-            queued.written.catch(() => undefined);
-          }
+          const outcomes = dryRun ? planned.map((row) => row.outcome) : this.progress.queueReturns(planned, actor, connection);
           for (const [i, outcome] of outcomes.entries()) {
             result[outcome]++;
             if (list) stored.push({ code: planned[i].target.code, title: planned[i].target.title, period: planned[i].period, value: planned[i].change.value, outcome });
